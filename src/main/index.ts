@@ -1,0 +1,76 @@
+// App lifecycle and wiring only: every piece of logic is a plain module that receives its
+// dependencies, so the same code runs under Vitest and the e2e bridge without Electron.
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createDispatcher } from './ipc/dispatcher.ts'
+import { createHandlers } from './ipc/handlers.ts'
+import { createSenderCheck, registerIpcHandlers } from './ipc/register-ipc.ts'
+import { createKeytarSecretStore } from './secrets/keytar-secret-store.ts'
+import { createMainServices } from './services.ts'
+import { appOrigin, appScheme, serveRendererFile } from './window/app-protocol.ts'
+import { lockNavigation, mainWindowOptions } from './window/main-window.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const rendererDirectory = join(here, '../renderer')
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const pageUrl = devServerUrl ?? `${appOrigin}/index.html`
+const log = (message: string) => console.error(`[main] ${message}`)
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+function openMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(
+    mainWindowOptions({
+      preloadPath: join(here, '../preload/index.cjs'),
+      iconPath: join(here, '../../resources/icon.png'),
+      pageUrl,
+    }),
+  )
+  lockNavigation(window, pageUrl, shell)
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(pageUrl)
+  return window
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance would write the same history and collections; hand over to the first.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows()
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
+  })
+
+  void app.whenReady().then(() => {
+    protocol.handle(appScheme, (request) => serveRendererFile(rendererDirectory, request.url))
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    session.defaultSession.setPermissionCheckHandler(() => false)
+
+    const services = createMainServices({
+      fetch: globalThis.fetch,
+      storageDirectory: app.getPath('userData'),
+      secrets: createKeytarSecretStore(),
+      now: Date.now,
+      monotonicNow: () => performance.now(),
+      log,
+      emit: (event, payload) => {
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload)
+      },
+    })
+    const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin
+    registerIpcHandlers(ipcMain, createDispatcher(createHandlers(services), log), createSenderCheck([trustedOrigin]))
+    openMainWindow()
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

@@ -1,0 +1,30 @@
+// Exposes the contract to the page and nothing else: one named function per method, no logic,
+// no generic invoke (the page must not be able to reach an arbitrary channel).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { bridgeGlobalName, eventChannels } from '../shared/bridge-names.ts'
+import type { ExplorerBridge, ExplorerEvents } from '../shared/contract.ts'
+
+function subscribe<Name extends keyof ExplorerEvents>(
+  channel: Name,
+  listener: (payload: ExplorerEvents[Name]) => void,
+): () => void {
+  const wrapped = (_event: IpcRendererEvent, payload: ExplorerEvents[Name]) => listener(payload)
+  ipcRenderer.on(channel, wrapped)
+  return () => ipcRenderer.removeListener(channel, wrapped)
+}
+
+const bridge = {
+  catalog: {
+    open: (address) => ipcRenderer.invoke('catalog.open', address),
+    getRequestSchema: (origin, endpoint) => ipcRenderer.invoke('catalog.getRequestSchema', origin, endpoint),
+  },
+  requests: {
+    send: (input) => ipcRenderer.invoke('requests.send', input),
+    cancel: (requestId) => ipcRenderer.invoke('requests.cancel', requestId),
+  },
+  events: {
+    onRequestProgress: (listener) => subscribe(eventChannels.onRequestProgress, listener),
+  },
+} satisfies ExplorerBridge
+
+contextBridge.exposeInMainWorld(bridgeGlobalName, bridge)

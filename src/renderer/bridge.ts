@@ -1,0 +1,6 @@
+import type { ExplorerBridge } from '../shared/contract.ts'
+
+/** The preload's bridge (or the e2e test bridge); null when the page runs outside the app. */
+export function getBridge(): ExplorerBridge | null {
+  return window.explorer ?? null
+}

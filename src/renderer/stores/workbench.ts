@@ -1,0 +1,83 @@
+import { defineStore } from 'pinia'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
+import type { CatalogEndpoint, RequestSchema } from '../../shared/catalog.ts'
+import type { AppError } from '../../shared/result.ts'
+import { getBridge } from '../bridge.ts'
+import { useServerStore } from './server.ts'
+
+export type SchemaState =
+  | { status: 'loading' }
+  | { status: 'ready'; value: RequestSchema }
+  | { status: 'error'; error: AppError }
+
+export const emptyBody = '{\n  \n}\n'
+
+/** The endpoint being worked on, the picker's filter, and one body draft per endpoint. */
+export const useWorkbenchStore = defineStore('workbench', () => {
+  const server = useServerStore()
+  const filter = ref('')
+  const selectedName = ref<string | null>(null)
+  /** Drafts by `origin endpoint`, so moving between endpoints never loses what was typed. */
+  const drafts = reactive(new Map<string, string>())
+  const schemas = reactive(new Map<string, SchemaState>())
+  const schema = shallowRef<SchemaState | null>(null)
+
+  const endpoints = computed(() => server.catalog?.endpoints ?? [])
+  const filteredEndpoints = computed(() => server.endpointIndex.search(filter.value))
+  const selectedEndpoint = computed<CatalogEndpoint | null>(
+    () => endpoints.value.find((endpoint) => endpoint.name === selectedName.value) ?? null,
+  )
+  const draftKey = computed(() =>
+    server.catalog && selectedName.value ? `${server.catalog.origin} ${selectedName.value}` : null,
+  )
+  const body = computed({
+    get: () => (draftKey.value ? (drafts.get(draftKey.value) ?? emptyBody) : emptyBody),
+    set: (text: string) => {
+      if (draftKey.value) drafts.set(draftKey.value, text)
+    },
+  })
+
+  // A different server may not have the endpoint that was selected.
+  watch(
+    () => server.catalog,
+    (catalog) => {
+      if (!catalog || !catalog.endpoints.some((endpoint) => endpoint.name === selectedName.value)) {
+        selectedName.value = null
+      }
+      schemas.clear()
+      void loadSchema()
+    },
+  )
+
+  async function loadSchema() {
+    const catalog = server.catalog
+    const name = selectedName.value
+    const bridge = getBridge()
+    if (!catalog || !name || !bridge) {
+      schema.value = null
+      return
+    }
+    const key = `${catalog.origin} ${name}`
+    const known = schemas.get(key)
+    if (known && known.status !== 'error') {
+      schema.value = known
+      return
+    }
+    schema.value = { status: 'loading' }
+    schemas.set(key, schema.value)
+    const result = await bridge.catalog.getRequestSchema(catalog.origin, name)
+    const state: SchemaState = result.ok
+      ? { status: 'ready', value: result.value }
+      : { status: 'error', error: result.error }
+    schemas.set(key, state)
+    if (selectedName.value === name && server.catalog === catalog) schema.value = state
+  }
+
+  function select(name: string) {
+    if (selectedName.value === name) return
+    selectedName.value = name
+    void loadSchema()
+  }
+
+  return { filter, selectedName, selectedEndpoint, filteredEndpoints, body, schema, draftKey, select }
+})

@@ -1,0 +1,69 @@
+export interface SendRequestInput {
+  /** Chosen by the renderer so it can cancel the request while it runs. */
+  requestId: string
+  origin: string
+  endpoint: string
+  /** The body exactly as typed in the editor; main parses it. */
+  body: string
+  timeoutMs?: number
+}
+
+export type ResponseBody =
+  | { kind: 'empty' }
+  /** `text` is the body pretty-printed with two-space indentation. */
+  | { kind: 'json'; text: string }
+  /** `invalidJson`: the content type said JSON but the body does not parse. */
+  | { kind: 'text'; text: string; invalidJson: boolean }
+
+/** Why a response is not a success, in the shapes a Misskey server actually sends. */
+export type ResponseProblem =
+  | {
+      /** `{"error":{"message","code","id","kind","info"}}`, Misskey's own envelope. */
+      kind: 'misskey'
+      code: string
+      message: string
+      id: string | null
+      errorKind: string | null
+      info: unknown
+    }
+  | {
+      /** `{"statusCode","error","message","code"?}`, from Fastify below Misskey (404 route, bad JSON, 413, 415). */
+      kind: 'fastify'
+      statusCode: number
+      error: string
+      message: string
+      code: string | null
+    }
+  | {
+      /** A redirect is reported, never followed: following it could carry a token to another origin. */
+      kind: 'redirect'
+      location: string | null
+    }
+  | {
+      /** Any other non-2xx answer: bodiless (405, empty 400) or a body in no known shape. */
+      kind: 'http'
+    }
+
+export interface ResponseRecord {
+  requestId: string
+  origin: string
+  endpoint: string
+  url: string
+  status: number
+  statusText: string
+  headers: Array<[name: string, value: string]>
+  /** From the first byte sent to the last byte of the body received. */
+  durationMs: number
+  /** Bytes of the body as received on the wire. */
+  sizeBytes: number
+  contentType: string | null
+  body: ResponseBody
+  problem: ResponseProblem | null
+}
+
+export interface RequestProgress {
+  requestId: string
+  receivedBytes: number
+  /** From Content-Length, when the server sent one. */
+  totalBytes: number | null
+}

@@ -1,0 +1,45 @@
+// Every bridge call answers with a Result instead of throwing: Electron flattens thrown errors
+// into one string ("Error invoking remote method …"), which the UI could not explain or translate.
+
+export const appErrorCodes = [
+  'INVALID_ARGUMENT',
+  'UNTRUSTED_SENDER',
+  'INTERNAL',
+  'INVALID_SERVER_ADDRESS',
+  'SERVER_UNREACHABLE',
+  'NOT_MISSKEY',
+  'CATALOG_NOT_LOADED',
+  'UNKNOWN_ENDPOINT',
+  'BODY_NOT_JSON',
+  'BODY_NOT_OBJECT',
+  'TIMEOUT',
+  'CANCELLED',
+  'RESPONSE_TOO_LARGE',
+  'KEYCHAIN_UNAVAILABLE',
+] as const
+
+export type AppErrorCode = (typeof appErrorCodes)[number]
+
+/** Values the UI interpolates into the translated message for `code`. */
+export type AppErrorDetail = Record<string, string | number | boolean | null>
+
+export interface AppError {
+  code: AppErrorCode
+  /** English fallback for logs and for codes the UI has no translation of yet. */
+  message: string
+  detail?: AppErrorDetail
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function fail<T = never>(
+  code: AppErrorCode,
+  message: string,
+  detail?: AppErrorDetail,
+): Result<T> {
+  return detail ? { ok: false, error: { code, message, detail } } : { ok: false, error: { code, message } }
+}
