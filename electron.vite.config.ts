@@ -32,7 +32,12 @@ export default defineConfig({
     plugins: [vue(), devCsp],
     resolve: {
       // monaco-editor's package exports map only .js files; its CSS is reached by path.
-      alias: [{ find: /^monaco-editor\/(.+\.css)$/, replacement: resolve('node_modules/monaco-editor/esm/vs/$1') }],
+      alias: [
+        {
+          find: /^monaco-editor\/(.+\.css)$/,
+          replacement: resolve('node_modules/monaco-editor/esm/vs/$1'),
+        },
+      ],
     },
     define: {
       __VUE_I18N_FULL_INSTALL__: 'true',

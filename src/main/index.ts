@@ -8,7 +8,7 @@ import { createHandlers } from './ipc/handlers.ts'
 import { createSenderCheck, registerIpcHandlers } from './ipc/register-ipc.ts'
 import { createKeytarSecretStore } from './secrets/keytar-secret-store.ts'
 import { createMainServices } from './services.ts'
-import { appOrigin, appScheme, serveRendererFile } from './window/app-protocol.ts'
+import { appOrigin, appScheme, handleAppRequest } from './window/app-protocol.ts'
 import { lockNavigation, mainWindowOptions } from './window/main-window.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -46,8 +46,10 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(() => {
-    protocol.handle(appScheme, (request) => serveRendererFile(rendererDirectory, request.url))
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    protocol.handle(appScheme, (request) => handleAppRequest(rendererDirectory, request.url))
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+      callback(false),
+    )
     session.defaultSession.setPermissionCheckHandler(() => false)
 
     const services = createMainServices({
@@ -62,7 +64,11 @@ if (!app.requestSingleInstanceLock()) {
       },
     })
     const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin
-    registerIpcHandlers(ipcMain, createDispatcher(createHandlers(services), log), createSenderCheck([trustedOrigin]))
+    registerIpcHandlers(
+      ipcMain,
+      createDispatcher(createHandlers(services), log),
+      createSenderCheck([trustedOrigin]),
+    )
     openMainWindow()
 
     app.on('activate', () => {

@@ -19,11 +19,15 @@ export function normalizeServerAddress(input: string): Result<string> {
   }
   const scheme = explicitScheme.exec(typed)?.[1] ?? bareSchemeWithoutPort.exec(typed)?.[1]
   if (scheme && !/^https?$/i.test(scheme)) {
-    return fail('INVALID_SERVER_ADDRESS', `Only http and https servers are supported, not ${scheme}:.`, {
-      reason: 'scheme',
-      scheme: scheme.toLowerCase(),
-      input: typed,
-    })
+    return fail(
+      'INVALID_SERVER_ADDRESS',
+      `Only http and https servers are supported, not ${scheme}:.`,
+      {
+        reason: 'scheme',
+        scheme: scheme.toLowerCase(),
+        input: typed,
+      },
+    )
   }
   let url: URL
   try {

@@ -16,7 +16,8 @@ function subscribe<Name extends keyof ExplorerEvents>(
 const bridge = {
   catalog: {
     open: (address) => ipcRenderer.invoke('catalog.open', address),
-    getRequestSchema: (origin, endpoint) => ipcRenderer.invoke('catalog.getRequestSchema', origin, endpoint),
+    getRequestSchema: (origin, endpoint) =>
+      ipcRenderer.invoke('catalog.getRequestSchema', origin, endpoint),
   },
   requests: {
     send: (input) => ipcRenderer.invoke('requests.send', input),

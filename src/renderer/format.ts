@@ -3,7 +3,8 @@ import { i18n } from './i18n/index.ts'
 export function formatBytes(bytes: number): string {
   const { t, n } = i18n.global
   if (bytes < 1024) return t('units.bytes', { value: n(bytes) })
-  if (bytes < 1024 * 1024) return t('units.kilobytes', { value: n(Math.round((bytes / 1024) * 10) / 10) })
+  if (bytes < 1024 * 1024)
+    return t('units.kilobytes', { value: n(Math.round((bytes / 1024) * 10) / 10) })
   return t('units.megabytes', { value: n(Math.round((bytes / 1024 / 1024) * 100) / 100) })
 }
 

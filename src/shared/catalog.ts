@@ -24,8 +24,7 @@ export interface CatalogEndpoint {
 export type CatalogSource = 'network' | 'cache'
 
 export type CatalogNotice =
-  | { code: 'OFFLINE_FROM_CACHE'; reason: string }
-  | { code: 'NAMES_ONLY'; reason: string }
+  { code: 'OFFLINE_FROM_CACHE'; reason: string } | { code: 'NAMES_ONLY'; reason: string }
 
 export interface Catalog {
   /** Normalised server origin, e.g. `https://misskey.io`; the key for every later call. */

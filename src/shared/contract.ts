@@ -41,7 +41,11 @@ const endpointNameSchema = v.pipe(
   v.string(),
   v.minLength(1),
   v.maxLength(256),
-  v.regex(/^[A-Za-z0-9_\-.]+(?:\/[A-Za-z0-9_\-.]+)*$/, 'must be an endpoint name such as notes/create'),
+  v.regex(
+    // Misskey's names use letters, digits, - and _ only; no dots, so never a `..` segment.
+    /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/,
+    'must be an endpoint name such as notes/create',
+  ),
 )
 const requestIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/))
 
@@ -75,7 +79,9 @@ export type Unsubscribe = () => void
 
 /** Event subscriptions as the page sees them; each returns its own unsubscribe. */
 export interface ExplorerBridgeEvents {
-  onRequestProgress(listener: (progress: ExplorerEvents['requests.onProgress']) => void): Unsubscribe
+  onRequestProgress(
+    listener: (progress: ExplorerEvents['requests.onProgress']) => void,
+  ): Unsubscribe
 }
 
 // Checked here, declared in bridge-names.ts so the preload imports no runtime code but names.

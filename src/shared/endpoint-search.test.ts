@@ -24,7 +24,10 @@ const catalog = [
   endpoint('antennas/notes', ['antennas']),
 ]
 
-const names = (query: string) => createEndpointIndex(catalog).search(query).map((e) => e.name)
+const names = (query: string) =>
+  createEndpointIndex(catalog)
+    .search(query)
+    .map((e) => e.name)
 
 describe('endpoint search', () => {
   it('returns everything for an empty query', () => {

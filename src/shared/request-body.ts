@@ -16,7 +16,9 @@ export function parseRequestBody(text: string): Result<Record<string, unknown>> 
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const found = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
-    return fail('BODY_NOT_OBJECT', `Misskey expects a JSON object as the body, not ${found}.`, { found })
+    return fail('BODY_NOT_OBJECT', `Misskey expects a JSON object as the body, not ${found}.`, {
+      found,
+    })
   }
   return ok(value as Record<string, unknown>)
 }

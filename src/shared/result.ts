@@ -41,5 +41,7 @@ export function fail<T = never>(
   message: string,
   detail?: AppErrorDetail,
 ): Result<T> {
-  return detail ? { ok: false, error: { code, message, detail } } : { ok: false, error: { code, message } }
+  return detail
+    ? { ok: false, error: { code, message, detail } }
+    : { ok: false, error: { code, message } }
 }

@@ -65,9 +65,12 @@ function describeEndpoint(
     allowGet: isObject(pathItem.get),
     multipart: body?.contentType === 'multipart/form-data',
     deprecated: operation.deprecated === true,
-    hasParameters: isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0,
+    hasParameters:
+      isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0,
     sourceUrl:
-      isObject(externalDocs) && typeof externalDocs.url === 'string' && /^https?:\/\//.test(externalDocs.url)
+      isObject(externalDocs) &&
+      typeof externalDocs.url === 'string' &&
+      /^https?:\/\//.test(externalDocs.url)
         ? externalDocs.url
         : null,
   }

@@ -62,7 +62,8 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
       const origin = normalized.value
       const fetched = await fetchServerSpec(origin, { fetch: dependencies.fetch, timeoutMs })
       if (!fetched.ok) {
-        const unreachable = fetched.error.code === 'SERVER_UNREACHABLE' || fetched.error.code === 'TIMEOUT'
+        const unreachable =
+          fetched.error.code === 'SERVER_UNREACHABLE' || fetched.error.code === 'TIMEOUT'
         return (unreachable && (await fromCache(origin, fetched.error.message))) || fetched
       }
       const fetchedAt = dependencies.now()
@@ -97,7 +98,9 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
     async getRequestSchema(origin, endpoint) {
       const server = opened.get(origin)
       if (!server) {
-        return fail('CATALOG_NOT_LOADED', `Open ${origin} before asking for its schemas.`, { origin })
+        return fail('CATALOG_NOT_LOADED', `Open ${origin} before asking for its schemas.`, {
+          origin,
+        })
       }
       if (!server.document) return ok({ endpoint, schema: null, contentType: 'application/json' })
       const pathKey = server.pathKeys.get(endpoint)
@@ -116,7 +119,12 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
   }
 }
 
-function namesOnlyCatalog(origin: string, names: string[], reason: string, fetchedAt: number): Catalog {
+function namesOnlyCatalog(
+  origin: string,
+  names: string[],
+  reason: string,
+  fetchedAt: number,
+): Catalog {
   const endpoints: CatalogEndpoint[] = [...new Set(names)].sort().map((name) => ({
     name,
     tags: [],

@@ -12,7 +12,9 @@ describe('readMisskeyDescription', () => {
 
   it('keeps real text and reads a footer without permission', () => {
     expect(
-      readMisskeyDescription('Find the notes to which the given file is attached.\n\n**Credential required**: *No*'),
+      readMisskeyDescription(
+        'Find the notes to which the given file is attached.\n\n**Credential required**: *No*',
+      ),
     ).toEqual({
       text: 'Find the notes to which the given file is attached.',
       credentialRequired: false,

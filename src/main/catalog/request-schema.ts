@@ -9,9 +9,24 @@ import {
 } from './openapi-document.ts'
 
 // Keywords whose value is one schema, a list of schemas, or a map of schemas.
-const singleSchemaKeys = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']
+const singleSchemaKeys = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+]
 const schemaListKeys = ['allOf', 'anyOf', 'oneOf', 'prefixItems']
-const schemaMapKeys = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']
+const schemaMapKeys = [
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+]
 
 /**
  * The body schema of one endpoint as a self-contained JSON Schema for Monaco: the components it
@@ -30,9 +45,10 @@ export function extractRequestSchema(
   }
   const components = isObject(document.components?.schemas) ? document.components.schemas : {}
   const wanted: string[] = []
-  const rewrite = (node: unknown): unknown => normalizeNode(node, (name) => {
-    if (!wanted.includes(name)) wanted.push(name)
-  })
+  const rewrite = (node: unknown): unknown =>
+    normalizeNode(node, (name) => {
+      if (!wanted.includes(name)) wanted.push(name)
+    })
   const root = rewrite(body.schema) as JsonSchema
   const definitions: JsonObject = {}
   for (let index = 0; index < wanted.length; index++) {
@@ -43,7 +59,10 @@ export function extractRequestSchema(
   const schema = isObject(root) ? root : {}
   return {
     endpoint,
-    schema: wanted.length > 0 ? { ...schema, $defs: { ...(isObject(schema.$defs) ? schema.$defs : {}), ...definitions } } : schema,
+    schema:
+      wanted.length > 0
+        ? { ...schema, $defs: { ...(isObject(schema.$defs) ? schema.$defs : {}), ...definitions } }
+        : schema,
     contentType: body.contentType,
   }
 }
@@ -80,7 +99,8 @@ function normalizeNode(node: unknown, onComponent: (name: string) => void): unkn
 function makeNullable(schema: JsonObject): JsonObject {
   if (typeof schema.type === 'string') {
     const nullable: JsonObject = { ...schema, type: [schema.type, 'null'] }
-    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) nullable.enum = [...schema.enum, null]
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null))
+      nullable.enum = [...schema.enum, null]
     return nullable
   }
   if (Array.isArray(schema.type)) {

@@ -37,15 +37,23 @@ export function createSpecCache(directory: string): SpecCache {
       await mkdir(folder, { recursive: true })
       const file = `spec-${spec.version.replace(/[^A-Za-z0-9._-]/g, '_')}.json`
       await writeFileAtomic(join(folder, file), spec.text)
-      const pointer: LatestPointer = { origin, version: spec.version, fetchedAt: spec.fetchedAt, file }
+      const pointer: LatestPointer = {
+        origin,
+        version: spec.version,
+        fetchedAt: spec.fetchedAt,
+        file,
+      }
       await writeFileAtomic(join(folder, 'latest.json'), `${JSON.stringify(pointer, null, 2)}\n`)
     },
 
     async loadLatest(origin) {
       const folder = folderOf(origin)
       try {
-        const pointer = JSON.parse(await readFile(join(folder, 'latest.json'), 'utf8')) as LatestPointer
-        if (pointer.origin !== origin || !/^spec-[A-Za-z0-9._-]+\.json$/.test(pointer.file)) return null
+        const pointer = JSON.parse(
+          await readFile(join(folder, 'latest.json'), 'utf8'),
+        ) as LatestPointer
+        if (pointer.origin !== origin || !/^spec-[A-Za-z0-9._-]+\.json$/.test(pointer.file))
+          return null
         const text = await readFile(join(folder, pointer.file), 'utf8')
         return { version: pointer.version, fetchedAt: pointer.fetchedAt, text }
       } catch {

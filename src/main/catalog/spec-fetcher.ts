@@ -19,9 +19,16 @@ export interface SpecFetchOptions {
  * Gets a server's own description of its API: `GET /api.json`, or when that is missing or not an
  * OpenAPI document, the bare names from `POST /api/endpoints` (present on every Misskey version).
  */
-export async function fetchServerSpec(origin: string, options: SpecFetchOptions): Promise<Result<FetchedSpec>> {
+export async function fetchServerSpec(
+  origin: string,
+  options: SpecFetchOptions,
+): Promise<Result<FetchedSpec>> {
   const specUrl = `${origin}/api.json`
-  const spec = await getText(specUrl, { method: 'GET', headers: { accept: 'application/json' } }, options)
+  const spec = await getText(
+    specUrl,
+    { method: 'GET', headers: { accept: 'application/json' } },
+    options,
+  )
   if (!spec.ok) return spec
   let reason: string
   if (spec.value.status === 200) {
@@ -49,17 +56,23 @@ export async function fetchServerSpec(origin: string, options: SpecFetchOptions)
   const listingSummary = listing.ok
     ? `/api/endpoints answered ${listing.value.status} ${listing.value.contentType ?? ''}`.trim()
     : listing.error.message
-  return fail('NOT_MISSKEY', `${new URL(origin).host} does not look like a Misskey server: ${reason}; ${listingSummary}.`, {
-    host: new URL(origin).host,
-    specProblem: reason,
-    endpointsProblem: listingSummary,
-  })
+  return fail(
+    'NOT_MISSKEY',
+    `${new URL(origin).host} does not look like a Misskey server: ${reason}; ${listingSummary}.`,
+    {
+      host: new URL(origin).host,
+      specProblem: reason,
+      endpointsProblem: listingSummary,
+    },
+  )
 }
 
 function parseNames(text: string): string[] | null {
   try {
     const value: unknown = JSON.parse(text)
-    return Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === 'string')
+    return Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((name) => typeof name === 'string')
       ? (value as string[])
       : null
   } catch {
@@ -74,17 +87,25 @@ interface TextResponse {
   text: string
 }
 
-async function getText(url: string, init: RequestInit, options: SpecFetchOptions): Promise<Result<TextResponse>> {
+async function getText(
+  url: string,
+  init: RequestInit,
+  options: SpecFetchOptions,
+): Promise<Result<TextResponse>> {
   const signal = AbortSignal.timeout(options.timeoutMs)
   try {
     const response = await options.fetch(url, { ...init, redirect: 'manual', signal })
     const body = await readBodyWithLimit(response, options.maxBytes ?? 32 * 1024 * 1024)
     if (body.kind === 'too-large') {
-      return fail('NOT_MISSKEY', `${url} is larger than any Misskey spec (${body.receivedBytes} bytes so far).`, {
-        host: new URL(url).host,
-        specProblem: 'too large',
-        endpointsProblem: '',
-      })
+      return fail(
+        'NOT_MISSKEY',
+        `${url} is larger than any Misskey spec (${body.receivedBytes} bytes so far).`,
+        {
+          host: new URL(url).host,
+          specProblem: 'too large',
+          endpointsProblem: '',
+        },
+      )
     }
     return ok({
       status: response.status,
@@ -94,10 +115,14 @@ async function getText(url: string, init: RequestInit, options: SpecFetchOptions
     })
   } catch (error) {
     if (signal.aborted) {
-      return fail('TIMEOUT', `${new URL(url).host} did not answer within ${options.timeoutMs / 1000} s.`, {
-        host: new URL(url).host,
-        seconds: options.timeoutMs / 1000,
-      })
+      return fail(
+        'TIMEOUT',
+        `${new URL(url).host} did not answer within ${options.timeoutMs / 1000} s.`,
+        {
+          host: new URL(url).host,
+          seconds: options.timeoutMs / 1000,
+        },
+      )
     }
     return describeNetworkError(error, url)
   }

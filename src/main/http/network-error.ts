@@ -41,11 +41,15 @@ export function describeNetworkError(error: unknown, url: string): Result<never>
     })
   }
   if (code && (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT'))) {
-    return fail('SERVER_UNREACHABLE', `${host} presented a certificate that cannot be trusted (${code}).`, {
-      reason: 'tls',
-      host,
-      cause: code,
-    })
+    return fail(
+      'SERVER_UNREACHABLE',
+      `${host} presented a certificate that cannot be trusted (${code}).`,
+      {
+        reason: 'tls',
+        host,
+        cause: code,
+      },
+    )
   }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
     return fail('SERVER_UNREACHABLE', `${host} closed the connection before answering.`, {

@@ -1,6 +1,5 @@
 export type BodyReadOutcome =
-  | { kind: 'complete'; bytes: Uint8Array }
-  | { kind: 'too-large'; receivedBytes: number }
+  { kind: 'complete'; bytes: Uint8Array } | { kind: 'too-large'; receivedBytes: number }
 
 /**
  * Reads a response body chunk by chunk so that a huge or endless answer is cut off at `maxBytes`

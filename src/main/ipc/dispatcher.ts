@@ -1,5 +1,9 @@
 import * as v from 'valibot'
-import { bridgeArgumentSchemas, type ExplorerMethods, type MethodName } from '../../shared/contract.ts'
+import {
+  bridgeArgumentSchemas,
+  type ExplorerMethods,
+  type MethodName,
+} from '../../shared/contract.ts'
 import { fail, type Result } from '../../shared/result.ts'
 
 export type Dispatch = (method: string, args: unknown) => Promise<Result<unknown>>
@@ -9,7 +13,10 @@ export type Dispatch = (method: string, args: unknown) => Promise<Result<unknown
  * alike: an unknown method or malformed arguments get INVALID_ARGUMENT, a handler that throws gets
  * INTERNAL, and nothing the page sends can crash main.
  */
-export function createDispatcher(handlers: ExplorerMethods, log: (message: string) => void): Dispatch {
+export function createDispatcher(
+  handlers: ExplorerMethods,
+  log: (message: string) => void,
+): Dispatch {
   return async (method, args) => {
     if (!Object.hasOwn(bridgeArgumentSchemas, method)) {
       return fail('INVALID_ARGUMENT', `There is no method called ${String(method).slice(0, 80)}.`, {
@@ -21,14 +28,22 @@ export function createDispatcher(handlers: ExplorerMethods, log: (message: strin
     if (!parsed.success) {
       const issue = parsed.issues[0]
       const path = v.getDotPath(issue) ?? '(arguments)'
-      return fail('INVALID_ARGUMENT', `${name}: ${path} ${issue.message}`, { method: name, path, reason: issue.message })
+      return fail('INVALID_ARGUMENT', `${name}: ${path} ${issue.message}`, {
+        method: name,
+        path,
+        reason: issue.message,
+      })
     }
     try {
       const handler = handlers[name] as (...values: unknown[]) => Promise<Result<unknown>>
       return await handler(...(parsed.output as unknown[]))
     } catch (error) {
-      log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-      return fail('INTERNAL', `Something went wrong in ${name}; the details are in the log.`, { method: name })
+      log(
+        `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      )
+      return fail('INTERNAL', `Something went wrong in ${name}; the details are in the log.`, {
+        method: name,
+      })
     }
   }
 }

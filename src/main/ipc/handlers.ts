@@ -6,7 +6,8 @@ import type { MainServices } from '../services.ts'
 export function createHandlers(services: MainServices): ExplorerMethods {
   return {
     'catalog.open': (address) => services.catalog.open(address),
-    'catalog.getRequestSchema': (origin, endpoint) => services.catalog.getRequestSchema(origin, endpoint),
+    'catalog.getRequestSchema': (origin, endpoint) =>
+      services.catalog.getRequestSchema(origin, endpoint),
     'requests.send': (input) => services.requests.send(input),
     'requests.cancel': async (requestId) => ok(services.requests.cancel(requestId)),
   }

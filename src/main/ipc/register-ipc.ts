@@ -6,12 +6,19 @@ import type { Dispatch } from './dispatcher.ts'
 /** Only our own page may call main: a frame with another URL (an iframe, a navigated window) is refused. */
 export type SenderCheck = (frameUrl: string | null) => boolean
 
-export function registerIpcHandlers(ipcMain: IpcMain, dispatch: Dispatch, isTrustedSender: SenderCheck): void {
+export function registerIpcHandlers(
+  ipcMain: IpcMain,
+  dispatch: Dispatch,
+  isTrustedSender: SenderCheck,
+): void {
   for (const channel of Object.keys(bridgeArgumentSchemas)) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       const frameUrl = event.senderFrame?.url ?? null
       if (!isTrustedSender(frameUrl)) {
-        return fail('UNTRUSTED_SENDER', `A page at ${frameUrl ?? 'an unknown address'} may not call ${channel}.`)
+        return fail(
+          'UNTRUSTED_SENDER',
+          `A page at ${frameUrl ?? 'an unknown address'} may not call ${channel}.`,
+        )
       }
       return dispatch(channel, args)
     })

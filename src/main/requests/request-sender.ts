@@ -58,9 +58,13 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
         dependencies.emitProgress({ requestId: input.requestId, receivedBytes, totalBytes })
       })
       if (read.kind === 'too-large') {
-        return fail('RESPONSE_TOO_LARGE', `The response is larger than ${maxResponseBytes} bytes; it was cut off.`, {
-          limitBytes: maxResponseBytes,
-        })
+        return fail(
+          'RESPONSE_TOO_LARGE',
+          `The response is larger than ${maxResponseBytes} bytes; it was cut off.`,
+          {
+            limitBytes: maxResponseBytes,
+          },
+        )
       }
       const durationMs = dependencies.monotonicNow() - startedAt
       const contentType = response.headers.get('content-type')

@@ -50,7 +50,11 @@ function classifyError(parsed: unknown): ResponseProblem {
       info: error.info ?? null,
     }
   }
-  if (isRecord(parsed) && typeof parsed.statusCode === 'number' && typeof parsed.message === 'string') {
+  if (
+    isRecord(parsed) &&
+    typeof parsed.statusCode === 'number' &&
+    typeof parsed.message === 'string'
+  ) {
     return {
       kind: 'fastify',
       statusCode: parsed.statusCode,

@@ -11,7 +11,8 @@ export const keychainService = 'misskey-api-explorer'
  */
 export function createKeytarSecretStore(service: string = keychainService): SecretStore {
   let keytar: Promise<Keytar> | null = null
-  const load = () => (keytar ??= import('keytar').then((module) => (module.default ?? module) as Keytar))
+  const load = () =>
+    (keytar ??= import('keytar').then((module) => (module.default ?? module) as Keytar))
 
   async function call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
     try {

@@ -11,7 +11,9 @@ export interface SecretStore {
 
 export class KeychainUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(`The system keychain cannot be used: ${cause instanceof Error ? cause.message : String(cause)}`)
+    super(
+      `The system keychain cannot be used: ${cause instanceof Error ? cause.message : String(cause)}`,
+    )
     this.name = 'KeychainUnavailableError'
   }
 }

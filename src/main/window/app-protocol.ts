@@ -23,11 +23,20 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-/** Answers one app:// request from the built renderer folder, refusing any path that escapes it. */
-export async function serveRendererFile(rendererDirectory: string, requestUrl: string): Promise<Response> {
-  const url = new URL(requestUrl)
-  if (url.host !== appHost) return new Response('Not found', { status: 404 })
-  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
+/**
+ * Answers a request for `pathname` from the built renderer folder, refusing any path that
+ * escapes it. Used by the app:// handler and by the e2e tests' static server alike.
+ */
+export async function serveRendererFile(
+  rendererDirectory: string,
+  pathname: string,
+): Promise<Response> {
+  let relative: string
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+  } catch {
+    return new Response('Not found', { status: 404 })
+  }
   const root = normalize(rendererDirectory + sep)
   const file = normalize(join(root, relative))
   if (!file.startsWith(root)) return new Response('Not found', { status: 404 })
@@ -39,4 +48,11 @@ export async function serveRendererFile(rendererDirectory: string, requestUrl: s
   } catch {
     return new Response('Not found', { status: 404 })
   }
+}
+
+/** The app:// protocol handler: only our host is served. */
+export function handleAppRequest(rendererDirectory: string, requestUrl: string): Promise<Response> {
+  const url = new URL(requestUrl)
+  if (url.host !== appHost) return Promise.resolve(new Response('Not found', { status: 404 }))
+  return serveRendererFile(rendererDirectory, url.pathname)
 }

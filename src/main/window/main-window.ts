@@ -1,4 +1,8 @@
-import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, Shell } from 'electron'
+import type {
+  BrowserWindow as BrowserWindowType,
+  BrowserWindowConstructorOptions,
+  Shell,
+} from 'electron'
 
 export interface MainWindowOptions {
   preloadPath: string
@@ -42,7 +46,11 @@ export function isExternalLink(url: string): boolean {
 }
 
 /** Keeps the window on our page: no navigation away, no new windows. */
-export function lockNavigation(window: BrowserWindowType, pageUrl: string, shell: Pick<Shell, 'openExternal'>): void {
+export function lockNavigation(
+  window: BrowserWindowType,
+  pageUrl: string,
+  shell: Pick<Shell, 'openExternal'>,
+): void {
   const contents = window.webContents
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalLink(url)) void shell.openExternal(url)

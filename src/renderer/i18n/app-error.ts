@@ -9,10 +9,15 @@ export function describeAppError(error: AppError): string {
   const { t, te } = i18n.global
   const detail = error.detail ?? {}
   const reason = typeof detail.reason === 'string' ? detail.reason : null
-  const candidates = reason ? [`errors.${error.code}.${reason}`, `errors.${error.code}`] : [`errors.${error.code}`]
+  const candidates = reason
+    ? [`errors.${error.code}.${reason}`, `errors.${error.code}`]
+    : [`errors.${error.code}`]
   for (const key of candidates) {
     if (te(key)) {
-      return t(key, Object.fromEntries(Object.entries(detail).map(([name, value]) => [name, String(value)])))
+      return t(
+        key,
+        Object.fromEntries(Object.entries(detail).map(([name, value]) => [name, String(value)])),
+      )
     }
   }
   return error.message

@@ -12,7 +12,8 @@ export const en = {
     summary: '{host} · Misskey {version} · {count} endpoints',
     summaryNoVersion: '{host} · {count} endpoints',
     offline: 'Offline: showing the catalog saved {time}. ({reason})',
-    namesOnly: 'This server has no usable API description, so only endpoint names are listed. ({reason})',
+    namesOnly:
+      'This server has no usable API description, so only endpoint names are listed. ({reason})',
   },
   welcome: {
     title: 'Explore a Misskey server’s API',
@@ -45,8 +46,9 @@ export const en = {
     noDescription: 'The server gives no description for this endpoint.',
     source: 'Source',
     schemaLoading: 'Loading the body schema…',
-    schemaNone: 'The server describes no body for this endpoint; {\'{}\'} is sent.',
-    multipartNotYet: 'This endpoint takes a file upload (multipart/form-data). Uploading files is not available yet; the JSON body below is sent as is.',
+    schemaNone: "The server describes no body for this endpoint; {'{}'} is sent.",
+    multipartNotYet:
+      'This endpoint takes a file upload (multipart/form-data). Uploading files is not available yet; the JSON body below is sent as is.',
   },
   request: {
     bodyLabel: 'Body (JSON)',
@@ -56,7 +58,8 @@ export const en = {
     cancel: 'Cancel',
     invalidJson: 'Will not send: the body is not valid JSON. {reason}',
     notObject: 'Will not send: Misskey expects a JSON object as the body, not {found}.',
-    schemaProblems: 'No problems | 1 problem with the schema (sent anyway) | {count} problems with the schema (sent anyway)',
+    schemaProblems:
+      'No problems | 1 problem with the schema (sent anyway) | {count} problems with the schema (sent anyway)',
     anonymous: 'Sent without a token.',
   },
   response: {
@@ -67,7 +70,8 @@ export const en = {
     size: 'Size',
     bodyTab: 'Body',
     headersTab: 'Headers',
-    noContent: 'No content: the server answered {status} with an empty body, which is how Misskey says “done”.',
+    noContent:
+      'No content: the server answered {status} with an empty body, which is how Misskey says “done”.',
     emptyBody: 'The server sent no body.',
     textBody: 'The body is not JSON ({contentType}).',
     invalidJson: 'The server said the body is JSON ({contentType}), but it does not parse.',
@@ -79,9 +83,11 @@ export const en = {
   problem: {
     misskeyTitle: 'Misskey error {code}',
     fastifyTitle: 'Server error {statusCode} {error}',
-    fastifyNote: 'This error comes from the web framework beneath Misskey, before the endpoint ran.',
+    fastifyNote:
+      'This error comes from the web framework beneath Misskey, before the endpoint ran.',
     redirectTitle: 'Redirect to {location}',
-    redirectNote: 'Redirects are not followed, so a request (and its token) never goes to another address.',
+    redirectNote:
+      'Redirects are not followed, so a request (and its token) never goes to another address.',
     redirectUnknown: 'an unknown address',
     httpTitle: 'HTTP {status} {statusText}',
     httpNote: 'The server sent no Misskey error with this status.',
@@ -93,11 +99,14 @@ export const en = {
     hints: {
       INVALID_PARAM: 'A parameter does not match the endpoint’s schema.',
       CREDENTIAL_REQUIRED: 'This endpoint needs a token.',
-      AUTHENTICATION_FAILED: 'The token was refused: it may have been revoked, or it belongs to another server.',
+      AUTHENTICATION_FAILED:
+        'The token was refused: it may have been revoked, or it belongs to another server.',
       PERMISSION_DENIED: 'The token lacks the permission this endpoint needs.',
-      ROLE_PERMISSION_DENIED: 'The account’s roles do not allow this endpoint (for example, it is not an administrator).',
+      ROLE_PERMISSION_DENIED:
+        'The account’s roles do not allow this endpoint (for example, it is not an administrator).',
       RATE_LIMIT_EXCEEDED: 'Too many calls: the server asks to wait before trying again.',
-      INTERNAL_ERROR: 'The server failed while handling the call; the id identifies the incident in its logs.',
+      INTERNAL_ERROR:
+        'The server failed while handling the call; the id identifies the incident in its logs.',
       ACCESS_DENIED: 'This endpoint is not open to this kind of token.',
     },
     retryAfter: 'Retry after {seconds} s.',
@@ -109,7 +118,8 @@ export const en = {
     INVALID_SERVER_ADDRESS: {
       empty: 'Enter a server address, such as misskey.io.',
       scheme: 'Only http and https servers are supported, not {scheme}:.',
-      credentials: 'Remove the user name and password from the address; sign in with a token instead.',
+      credentials:
+        'Remove the user name and password from the address; sign in with a token instead.',
       unparsable: '“{input}” is not a server address.',
     },
     SERVER_UNREACHABLE: {

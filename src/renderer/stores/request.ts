@@ -23,7 +23,8 @@ export const useRequestStore = defineStore('request', () => {
     const bridge = getBridge()
     if (unsubscribe || !bridge) return
     unsubscribe = bridge.events.onRequestProgress((progress) => {
-      if (running.value?.requestId === progress.requestId) running.value.receivedBytes = progress.receivedBytes
+      if (running.value?.requestId === progress.requestId)
+        running.value.receivedBytes = progress.receivedBytes
     })
   }
 

@@ -7,7 +7,11 @@ import { getBridge } from '../bridge.ts'
 
 export type ServerStatus = 'idle' | 'loading' | 'ready' | 'error'
 
-const bridgeMissing: AppError = { code: 'INTERNAL', message: 'bridgeMissing', detail: { method: 'bridge' } }
+const bridgeMissing: AppError = {
+  code: 'INTERNAL',
+  message: 'bridgeMissing',
+  detail: { method: 'bridge' },
+}
 
 /** The server being explored and its catalog. */
 export const useServerStore = defineStore('server', () => {

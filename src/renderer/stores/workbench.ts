@@ -79,5 +79,14 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     void loadSchema()
   }
 
-  return { filter, selectedName, selectedEndpoint, filteredEndpoints, body, schema, draftKey, select }
+  return {
+    filter,
+    selectedName,
+    selectedEndpoint,
+    filteredEndpoints,
+    body,
+    schema,
+    draftKey,
+    select,
+  }
 })

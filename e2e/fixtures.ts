@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { test as base } from '@playwright/test'
+import { ExplorerPage } from './pages/explorer-page.ts'
+import { startMainWorld, type MainWorld } from './support/main-world.ts'
+import { startMisskeyTarget, type MisskeyTarget } from './support/misskey-target.ts'
+import { serveRenderer } from './support/static-server.ts'
+
+const rendererDirectory = resolve(import.meta.dirname, '../out/renderer')
+
+interface TestFixtures {
+  /** The Misskey server the story talks to (fake unless MISSKEY_URL is set). */
+  target: MisskeyTarget
+  /** Main's side of the app for this test. */
+  main: MainWorld
+  /** The app's page, loaded and wired to main. */
+  explorer: ExplorerPage
+}
+
+interface WorkerFixtures {
+  rendererUrl: string
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  rendererUrl: [
+    async ({}, use) => {
+      if (!existsSync(resolve(rendererDirectory, 'index.html'))) {
+        throw new Error(`No built renderer in ${rendererDirectory}: run "npm run build" first.`)
+      }
+      const server = await serveRenderer(rendererDirectory)
+      await use(server.url)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  target: async ({}, use) => {
+    const target = await startMisskeyTarget()
+    await use(target)
+    await target.close()
+  },
+  main: async ({ page }, use) => {
+    const world = await startMainWorld(page)
+    await use(world)
+    await world.dispose()
+  },
+  explorer: async ({ page, main, rendererUrl }, use) => {
+    void main
+    const explorer = new ExplorerPage(page)
+    await explorer.load(rendererUrl)
+    await use(explorer)
+  },
+})
+
+export { expect } from '@playwright/test'

@@ -1,0 +1,106 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** Locators and actions of the explorer window, so stories read as what the user does. */
+export class ExplorerPage {
+  readonly serverAddress: Locator
+  readonly serverSummary: Locator
+  readonly serverError: Locator
+  readonly serverNotice: Locator
+  readonly endpointFilter: Locator
+  readonly endpointCount: Locator
+  readonly endpointOptions: Locator
+  readonly endpointName: Locator
+  readonly noMatch: Locator
+  readonly bodyEditor: Locator
+  readonly sendButton: Locator
+  readonly sendBlocked: Locator
+  readonly schemaProblems: Locator
+  readonly responseStatus: Locator
+  readonly responseDuration: Locator
+  readonly responseSize: Locator
+  readonly responseBody: Locator
+  readonly responseNote: Locator
+  readonly problem: Locator
+  readonly problemTitle: Locator
+  readonly requestError: Locator
+  /** Uncaught exceptions in the page: every story ends by checking there were none. */
+  readonly pageErrors: Error[] = []
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.pageErrors.push(error))
+    this.serverAddress = page.getByTestId('server-address')
+    this.serverSummary = page.getByTestId('server-summary')
+    this.serverError = page.getByTestId('server-error')
+    this.serverNotice = page.getByTestId('server-notice')
+    this.endpointFilter = page.getByTestId('endpoint-filter')
+    this.endpointCount = page.getByTestId('endpoint-count')
+    this.endpointOptions = page.getByTestId('endpoint-option')
+    this.endpointName = page.getByTestId('endpoint-name')
+    this.noMatch = page.getByTestId('endpoint-no-match')
+    this.bodyEditor = page.getByTestId('body-editor')
+    this.sendButton = page.getByTestId('send')
+    this.sendBlocked = page.getByTestId('send-blocked')
+    this.schemaProblems = page.getByTestId('schema-problems')
+    this.responseStatus = page.getByTestId('response-status')
+    this.responseDuration = page.getByTestId('response-duration')
+    this.responseSize = page.getByTestId('response-size')
+    this.responseBody = page.getByTestId('response-body')
+    this.responseNote = page.getByTestId('response-note')
+    this.problem = page.getByTestId('response-problem')
+    this.problemTitle = page.getByTestId('problem-title')
+    this.requestError = page.getByTestId('request-error')
+  }
+
+  async load(url: string) {
+    await this.page.goto(url)
+    await expect(this.serverAddress).toBeVisible()
+  }
+
+  /** Types an address and presses Enter, as a user does. */
+  async openServer(address: string) {
+    await this.serverAddress.fill(address)
+    await this.serverAddress.press('Enter')
+  }
+
+  async filterEndpoints(text: string) {
+    await this.endpointFilter.fill(text)
+  }
+
+  endpointOption(name: string): Locator {
+    return this.page.locator(`[data-testid="endpoint-option"][data-endpoint="${name}"]`)
+  }
+
+  /** Filters to the endpoint and picks it with the keyboard. */
+  async pickEndpoint(name: string) {
+    await this.filterEndpoints(name)
+    await expect(this.endpointOptions.first()).toHaveAttribute('data-endpoint', name)
+    await this.endpointFilter.press('Enter')
+    await expect(this.endpointName).toHaveText(name)
+    // Monaco finishes mounting after the panel renders.
+    await expect(this.bodyEditor.locator('.monaco-editor')).toBeVisible()
+  }
+
+  /**
+   * Replaces the body. insertText sends the text as one input, as a paste does, so Monaco's
+   * auto-closing of brackets and quotes does not double what we type.
+   */
+  async setBody(text: string) {
+    await this.bodyEditor.locator('.monaco-editor').click()
+    await this.page.keyboard.press('ControlOrMeta+A')
+    await this.page.keyboard.press('Delete')
+    await this.page.keyboard.insertText(text)
+  }
+
+  /** Ctrl+Enter from the editor, the way users send. */
+  async send() {
+    await this.bodyEditor.locator('.monaco-editor').click()
+    await this.page.keyboard.press('ControlOrMeta+Enter')
+  }
+
+  /** The text of the read-only response editor (Monaco renders only visible lines, so read its model). */
+  async responseText(): Promise<string> {
+    await expect(this.responseBody.locator('.monaco-editor')).toBeVisible()
+    // Monaco renders spaces as no-break spaces.
+    return (await this.responseBody.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')
+  }
+}

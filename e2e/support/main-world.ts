@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { createDispatcher } from '../../src/main/ipc/dispatcher.ts'
+import { createHandlers } from '../../src/main/ipc/handlers.ts'
+import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store.ts'
+import { createMainServices } from '../../src/main/services.ts'
+import { installTestBridge, type TestBridge } from './test-bridge.ts'
+
+export interface MainWorld {
+  /** Main's storage folder for this test (Electron's userData in the app). */
+  storageDirectory: string
+  bridge: TestBridge
+  dispose(): Promise<void>
+}
+
+/**
+ * Main as the app builds it (real fetch, real keychain, a fresh storage folder per test), wired to
+ * the page through the test bridge instead of Electron IPC.
+ */
+export async function startMainWorld(page: Page, storageDirectory?: string): Promise<MainWorld> {
+  const folder = storageDirectory ?? (await mkdtemp(join(tmpdir(), 'explorer-e2e-')))
+  let bridge: TestBridge | null = null
+  const services = createMainServices({
+    fetch: globalThis.fetch,
+    storageDirectory: folder,
+    // A service name of its own per test: tests never see each other's (or a developer's) tokens.
+    secrets: createKeytarSecretStore(`misskey-api-explorer-e2e-${randomUUID()}`),
+    now: Date.now,
+    monotonicNow: () => performance.now(),
+    log: (message) => console.error(`[main] ${message}`),
+    emit: (event, payload) => void bridge?.emit(event, payload).catch(() => undefined),
+  })
+  const dispatch = createDispatcher(createHandlers(services), (message) =>
+    console.error(`[main] ${message}`),
+  )
+  bridge = await installTestBridge(page, dispatch)
+  return {
+    storageDirectory: folder,
+    bridge,
+    dispose: async () => {
+      if (!storageDirectory) await rm(folder, { recursive: true, force: true })
+    },
+  }
+}

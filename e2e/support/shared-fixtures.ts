@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+/**
+ * Real Misskey material (its api.json, a large timeline) lives outside the repository, in
+ * ../shared/fixtures/misskey next to the checkout, or where MISSKEY_FIXTURES points. Tests and
+ * benchmarks that use it run only when it is present; a fresh clone tests without it.
+ */
+export const sharedFixturesDirectory = process.env.MISSKEY_FIXTURES
+  ? resolve(process.env.MISSKEY_FIXTURES)
+  : resolve(import.meta.dirname, '../../../shared/fixtures/misskey')
+
+export function sharedFixture(name: string): string | null {
+  const path = resolve(sharedFixturesDirectory, name)
+  return existsSync(path) ? path : null
+}
