@@ -38,6 +38,12 @@ node_is_recent() {
 }
 
 install_node() {
+  # npm reads its global config from the running Node's prefix; keep the system one (registry,
+  # proxy CA file) when another Node takes over.
+  if command -v npm >/dev/null && [[ -z ${npm_config_globalconfig:-} ]]; then
+    npm_config_globalconfig=$(npm config get globalconfig)
+    export npm_config_globalconfig
+  fi
   if [[ -x .tools/node/bin/node ]]; then
     export PATH="$root/.tools/node/bin:$PATH"
   fi

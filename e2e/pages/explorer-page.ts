@@ -81,14 +81,22 @@ export class ExplorerPage {
   }
 
   /**
-   * Replaces the body. insertText sends the text as one input, as a paste does, so Monaco's
-   * auto-closing of brackets and quotes does not double what we type.
+   * Replaces the body the way a user pastes it: select all, then a paste event carrying the
+   * text. (Typing it would let Monaco auto-close brackets and indent, changing the text.)
    */
   async setBody(text: string) {
     await this.bodyEditor.locator('.monaco-editor').click()
     await this.page.keyboard.press('ControlOrMeta+A')
-    await this.page.keyboard.press('Delete')
-    await this.page.keyboard.insertText(text)
+    if (text === '') {
+      await this.page.keyboard.press('Delete')
+      return
+    }
+    await this.page.evaluate((pasted) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', pasted)
+      const target = document.activeElement ?? document.body
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, text)
   }
 
   /** Ctrl+Enter from the editor, the way users send. */
