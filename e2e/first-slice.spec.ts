@@ -28,8 +28,20 @@ test('open a server, find an endpoint, write a body, send it and read the answer
     await expect(explorer.noMatch).toContainText('zzzz-no-such-endpoint')
   })
 
-  await test.step('a wrongly typed field gets a validation marker from the endpoint’s schema', async () => {
+  await test.step('the editor completes the endpoint’s parameters from its schema', async () => {
     await explorer.pickEndpoint('notes/show')
+    await explorer.setBody('{\n  \n}')
+    await explorer.page.keyboard.press('ControlOrMeta+End')
+    await explorer.page.keyboard.press('ArrowUp')
+    await explorer.page.keyboard.press('End')
+    await explorer.page.keyboard.press('Control+Space')
+    await expect(explorer.page.locator('.suggest-widget .monaco-list-row').first()).toContainText(
+      'noteId',
+    )
+    await explorer.page.keyboard.press('Escape')
+  })
+
+  await test.step('a wrongly typed field gets a validation marker from the endpoint’s schema', async () => {
     await explorer.setBody('{ "noteId": 123 }')
     await expect(explorer.bodyEditor.locator('.squiggly-error')).toHaveCount(1)
     await expect(explorer.schemaProblems).toHaveText('1 problem with the schema (sent anyway)')

@@ -134,7 +134,9 @@ export async function parseMultipart(
 ): Promise<Multipart | null> {
   let form: FormData
   try {
-    form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData()
+    form = await new Response(new Uint8Array(bytes), {
+      headers: { 'content-type': contentType },
+    }).formData()
   } catch {
     return null
   }

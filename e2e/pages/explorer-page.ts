@@ -95,7 +95,9 @@ export class ExplorerPage {
       const data = new DataTransfer()
       data.setData('text/plain', pasted)
       const target = document.activeElement ?? document.body
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
     }, text)
   }
 
