@@ -8,31 +8,37 @@ export async function benchRequests(): Promise<void> {
   try {
     const sender = createRequestSender({
       fetch,
+      // The token comes from memory here: the keychain's own latency is not what this measures.
+      tokenFor: async () => ({ ok: true, value: fake.users.alice.token }),
       monotonicNow: () => performance.now(),
       emitProgress: () => undefined,
     })
     let id = 0
-    const ours = await timeAsync(200, async () => {
+    const ours = await timeAsync(300, async () => {
       const result = await sender.send({
         requestId: `bench-${id++}`,
         origin: fake.origin,
-        endpoint: 'meta',
+        endpoint: 'i',
         body: '{}',
+        auth: { mode: 'header', accountId: 'bench' },
       })
-      if (!result.ok) throw new Error(result.error.message)
+      if (!result.ok || result.value.status !== 200) throw new Error('the benchmark request failed')
     })
-    const raw = await timeAsync(200, async () => {
-      const response = await fetch(`${fake.origin}/api/meta`, {
+    const raw = await timeAsync(300, async () => {
+      const response = await fetch(`${fake.origin}/api/i`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${fake.users.alice.token}`,
+        },
         body: '{}',
       })
       await response.text()
     })
-    report('POST /api/meta on loopback (fake server), 200 runs each', [
+    report('POST /api/i with a Bearer token on loopback (fake server), 300 runs each', [
       ['raw fetch + text (baseline)', `median ${ms(raw.median)}, p95 ${ms(raw.p95)}`],
       ['requests.send (ours)', `median ${ms(ours.median)}, p95 ${ms(ours.p95)}`],
-      ['ratio ours / raw', `${(ours.median / raw.median).toFixed(2)}×`],
+      ['ratio ours / raw', `${(ours.median / raw.median).toFixed(2)}×  (target ≤ 1.10)`],
     ])
   } finally {
     await fake.close()

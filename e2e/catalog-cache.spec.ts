@@ -20,7 +20,9 @@ test('a catalog opened once opens offline, from the cache, in a later session', 
 
   // A new session of the app (new main, new page) on the same storage folder; the server is gone.
   const laterPage = await context.newPage()
-  const laterSession = await startMainWorld(laterPage, firstSession.storageDirectory)
+  const laterSession = await startMainWorld(laterPage, {
+    storageDirectory: firstSession.storageDirectory,
+  })
   const later = new ExplorerPage(laterPage)
   await later.load(rendererUrl)
   await later.openServer(fake.origin)

@@ -10,6 +10,7 @@ import { API_HEADERS, JSON_TYPE, sendJson, sendRouteNotFound } from './http-send
 import { RateLimiter } from './rate-limit.ts'
 import { miauthCheck, serveMisc } from './routes-misc.ts'
 import { buildFakeSpec } from './spec.ts'
+import { FakeOAuth } from './oauth.ts'
 import { FakeState } from './state.ts'
 import type { FailureKind, FakeUser, ReceivedRequest } from './types.ts'
 
@@ -24,6 +25,8 @@ export interface FakeMisskey {
   /** Every request, in arrival order. */
   received: ReceivedRequest[]
   createAppToken(userId: string, permissions: string[]): string
+  /** Whether the server offers OAuth 2 (Misskey since 2023.9); switch off to play an older one. */
+  oauth: { enabled: boolean }
   /**
    * Make the next call of an endpoint fail on purpose: 'internal-error' answers 500
    * INTERNAL_ERROR with a fresh incident id in info once the call reaches the endpoint body;
@@ -70,6 +73,7 @@ function preflight(req: IncomingMessage, res: ServerResponse): void {
 
 async function route(
   env: ApiRouteEnv,
+  oauth: FakeOAuth,
   spec: Record<string, unknown>,
   req: IncomingMessage,
   res: ServerResponse,
@@ -99,7 +103,7 @@ async function route(
       const error = { ...UNKNOWN_API_ENDPOINT, kind: 'client' }
       return sendJson(res, 404, { error }, API_HEADERS)
     }
-  } else if (serveMisc(env, req, res, path)) {
+  } else if (serveMisc(env, req, res, path) || (await oauth.handle(req, res, url))) {
     return
   }
   log.bodyText = (await readBody(req, 1024 * 1024)).bytes.toString('utf8')
@@ -127,6 +131,7 @@ export async function startFakeMisskey(
       return true
     },
   }
+  const oauth = new FakeOAuth(state, () => env.origin)
   let spec: Record<string, unknown> = {}
   let closing: Promise<void> | null = null
 
@@ -142,7 +147,7 @@ export async function startFakeMisskey(
       receivedAt: Date.now(),
     }
     received.push(log)
-    route(env, spec, req, res, log).catch((err: unknown) => {
+    route(env, oauth, spec, req, res, log).catch((err: unknown) => {
       // A bug in the fake, not a simulated failure: say so loudly in a Fastify-like 500.
       if (res.headersSent) return res.destroy()
       const message = err instanceof Error ? err.message : String(err)
@@ -179,6 +184,7 @@ export async function startFakeMisskey(
     users: { admin: user(admin), alice: user(alice) },
     received,
     createAppToken: (userId, permissions) => state.createAppToken(userId, permissions),
+    oauth,
     failNext(endpoint, kind) {
       const name = endpoint.replace(/^\/?(api\/)?/, '')
       if (!findEndpoint(name)) throw new Error(`failNext: the fake has no endpoint "${name}"`)

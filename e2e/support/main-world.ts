@@ -20,7 +20,18 @@ export interface MainWorld {
  * Main as the app builds it (real fetch, real keychain, a fresh storage folder per test), wired to
  * the page through the test bridge instead of Electron IPC.
  */
-export async function startMainWorld(page: Page, storageDirectory?: string): Promise<MainWorld> {
+export interface MainWorldOptions {
+  /** Reuse a storage folder (a later session of the app). */
+  storageDirectory?: string
+  /** What opening a page in the system browser does; the default refuses, as no story expects it. */
+  openExternal?: (url: string) => Promise<void>
+}
+
+export async function startMainWorld(
+  page: Page,
+  options: MainWorldOptions = {},
+): Promise<MainWorld> {
+  const storageDirectory = options.storageDirectory
   const folder = storageDirectory ?? (await mkdtemp(join(tmpdir(), 'explorer-e2e-')))
   let bridge: TestBridge | null = null
   const services = createMainServices({
@@ -31,6 +42,11 @@ export async function startMainWorld(page: Page, storageDirectory?: string): Pro
     now: Date.now,
     monotonicNow: () => performance.now(),
     log: (message) => console.error(`[main] ${message}`),
+    openExternal:
+      options.openExternal ??
+      (async (url) => {
+        throw new Error(`this story did not expect the browser to open ${url}`)
+      }),
     emit: (event, payload) => void bridge?.emit(event, payload).catch(() => undefined),
   })
   const dispatch = createDispatcher(createHandlers(services), (message) =>

@@ -9,7 +9,7 @@ import { createSenderCheck, registerIpcHandlers } from './ipc/register-ipc.ts'
 import { createKeytarSecretStore } from './secrets/keytar-secret-store.ts'
 import { createMainServices } from './services.ts'
 import { appOrigin, appScheme, handleAppRequest } from './window/app-protocol.ts'
-import { lockNavigation, mainWindowOptions } from './window/main-window.ts'
+import { isExternalLink, lockNavigation, mainWindowOptions } from './window/main-window.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererDirectory = join(here, '../renderer')
@@ -59,6 +59,10 @@ if (!app.requestSingleInstanceLock()) {
       now: Date.now,
       monotonicNow: () => performance.now(),
       log,
+      // Only http(s) pages reach the system browser.
+      openExternal: async (url) => {
+        if (isExternalLink(url)) await shell.openExternal(url)
+      },
       emit: (event, payload) => {
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload)
       },

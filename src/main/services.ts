@@ -4,6 +4,9 @@ import { createCatalogService, type CatalogService } from './catalog/catalog-ser
 import { createSpecCache } from './catalog/spec-cache.ts'
 import { createRequestSender, type RequestSender } from './requests/request-sender.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
+import { createAccountService, type AccountService } from './accounts/account-service.ts'
+import { createAccountStore } from './accounts/account-store.ts'
+import { createSignInFlows, type SignInFlows } from './accounts/sign-in-flows.ts'
 
 /** Everything main's logic needs from the outside world, passed in so tests can supply their own. */
 export interface MainDependencies {
@@ -14,6 +17,8 @@ export interface MainDependencies {
   now: () => number
   monotonicNow: () => number
   log: (message: string) => void
+  /** Opens a page in the system browser (sign-in flows). */
+  openExternal: (url: string) => Promise<void>
   /** Pushes an event to the renderer. */
   emit: <Name extends keyof ExplorerEvents>(event: Name, payload: ExplorerEvents[Name]) => void
 }
@@ -21,10 +26,28 @@ export interface MainDependencies {
 export interface MainServices {
   catalog: CatalogService
   requests: RequestSender
+  accounts: AccountService
+  signIn: SignInFlows
 }
 
 export function createMainServices(dependencies: MainDependencies): MainServices {
+  const accounts = createAccountService({
+    fetch: dependencies.fetch,
+    secrets: dependencies.secrets,
+    store: createAccountStore(
+      join(dependencies.storageDirectory, 'accounts.json'),
+      dependencies.log,
+    ),
+    now: dependencies.now,
+  })
   return {
+    accounts,
+    signIn: createSignInFlows({
+      fetch: dependencies.fetch,
+      accounts,
+      openExternal: dependencies.openExternal,
+      emit: (progress) => dependencies.emit('accounts.onSignInProgress', progress),
+    }),
     catalog: createCatalogService({
       fetch: dependencies.fetch,
       cache: createSpecCache(join(dependencies.storageDirectory, 'spec-cache')),
@@ -33,6 +56,7 @@ export function createMainServices(dependencies: MainDependencies): MainServices
     }),
     requests: createRequestSender({
       fetch: dependencies.fetch,
+      tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
       monotonicNow: dependencies.monotonicNow,
       emitProgress: (progress) => dependencies.emit('requests.onProgress', progress),
     }),

@@ -23,8 +23,21 @@ const bridge = {
     send: (input) => ipcRenderer.invoke('requests.send', input),
     cancel: (requestId) => ipcRenderer.invoke('requests.cancel', requestId),
   },
+  accounts: {
+    list: () => ipcRenderer.invoke('accounts.list'),
+    addWithToken: (address, token, label) =>
+      ipcRenderer.invoke('accounts.addWithToken', address, token, label),
+    rename: (accountId, label) => ipcRenderer.invoke('accounts.rename', accountId, label),
+    remove: (accountId) => ipcRenderer.invoke('accounts.remove', accountId),
+    setActive: (origin, accountId) => ipcRenderer.invoke('accounts.setActive', origin, accountId),
+    getOAuthSupport: (address) => ipcRenderer.invoke('accounts.getOAuthSupport', address),
+    startMiAuth: (request) => ipcRenderer.invoke('accounts.startMiAuth', request),
+    startOAuth: (request) => ipcRenderer.invoke('accounts.startOAuth', request),
+    cancelSignIn: (flowId) => ipcRenderer.invoke('accounts.cancelSignIn', flowId),
+  },
   events: {
     onRequestProgress: (listener) => subscribe(eventChannels.onRequestProgress, listener),
+    onSignInProgress: (listener) => subscribe(eventChannels.onSignInProgress, listener),
   },
 } satisfies ExplorerBridge
 

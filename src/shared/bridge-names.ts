@@ -7,4 +7,5 @@ export const bridgeGlobalName = 'explorer'
 /** Bridge event subscription → the IPC channel main pushes it on. */
 export const eventChannels = {
   onRequestProgress: 'requests.onProgress',
+  onSignInProgress: 'accounts.onSignInProgress',
 } as const

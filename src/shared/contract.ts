@@ -3,6 +3,15 @@
 // every call's arguments with the schema written there, so a method missing on either side is
 // a compile error and a malformed call from the page gets a typed error instead of a crash.
 import * as v from 'valibot'
+import type {
+  Account,
+  AccountsState,
+  MiAuthRequest,
+  OAuthRequest,
+  OAuthSupport,
+  SignInProgress,
+  SignInStarted,
+} from './accounts.ts'
 import type { Catalog, RequestSchema } from './catalog.ts'
 import type { RequestProgress, ResponseRecord, SendRequestInput } from './requests.ts'
 import type { Result } from './result.ts'
@@ -18,11 +27,28 @@ export interface ExplorerMethods {
   'requests.send'(input: SendRequestInput): Promise<Result<ResponseRecord>>
   /** Abort a running request; answers false when it had already finished. */
   'requests.cancel'(requestId: string): Promise<Result<boolean>>
+  /** Every saved account (metadata only) and the active one per server. */
+  'accounts.list'(): Promise<Result<AccountsState>>
+  /**
+   * Check a pasted token with `POST /api/i` and keep it in the keychain. The token travels this
+   * one way only: main never sends a token back to the renderer.
+   */
+  'accounts.addWithToken'(address: string, token: string, label: string): Promise<Result<Account>>
+  'accounts.rename'(accountId: string, label: string): Promise<Result<Account>>
+  /** Forget an account and delete its keychain entry. */
+  'accounts.remove'(accountId: string): Promise<Result<AccountsState>>
+  'accounts.setActive'(origin: string, accountId: string | null): Promise<Result<AccountsState>>
+  'accounts.getOAuthSupport'(address: string): Promise<Result<OAuthSupport>>
+  /** Open the server's MiAuth page in the system browser; progress comes as onSignInProgress. */
+  'accounts.startMiAuth'(request: MiAuthRequest): Promise<Result<SignInStarted>>
+  'accounts.startOAuth'(request: OAuthRequest): Promise<Result<SignInStarted>>
+  'accounts.cancelSignIn'(flowId: string): Promise<Result<boolean>>
 }
 
 /** Every event main pushes to the renderer, by channel name. */
 export interface ExplorerEvents {
   'requests.onProgress': RequestProgress
+  'accounts.onSignInProgress': SignInProgress
 }
 
 export type MethodName = keyof ExplorerMethods
@@ -49,11 +75,29 @@ const endpointNameSchema = v.pipe(
 )
 const requestIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/))
 
+const idSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/))
+const labelSchema = v.pipe(v.string(), v.maxLength(200))
+const permissionListSchema = v.pipe(
+  v.array(v.pipe(v.string(), v.regex(/^[a-z0-9:_-]{1,100}$/))),
+  v.maxLength(300),
+)
+const addressSchema = v.pipe(v.string(), v.maxLength(maxAddressLength))
+const httpUrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(maxAddressLength),
+  v.url(),
+  v.regex(/^https?:\/\//, 'must be an http(s) URL'),
+)
+
 const sendRequestInputSchema = v.strictObject({
   requestId: requestIdSchema,
   origin: originSchema,
   endpoint: endpointNameSchema,
   body: v.pipe(v.string(), v.maxLength(maxRequestBodyLength)),
+  auth: v.strictObject({
+    mode: v.picklist(['body', 'header', 'none']),
+    accountId: v.nullable(idSchema),
+  }),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(3_600_000))),
 })
 
@@ -67,6 +111,32 @@ export const bridgeArgumentSchemas = {
   'catalog.getRequestSchema': v.strictTuple([originSchema, endpointNameSchema]),
   'requests.send': v.strictTuple([sendRequestInputSchema]),
   'requests.cancel': v.strictTuple([requestIdSchema]),
+  'accounts.list': v.strictTuple([]),
+  'accounts.addWithToken': v.strictTuple([
+    addressSchema,
+    v.pipe(v.string(), v.maxLength(4096)),
+    labelSchema,
+  ]),
+  'accounts.rename': v.strictTuple([idSchema, labelSchema]),
+  'accounts.remove': v.strictTuple([idSchema]),
+  'accounts.setActive': v.strictTuple([originSchema, v.nullable(idSchema)]),
+  'accounts.getOAuthSupport': v.strictTuple([addressSchema]),
+  'accounts.startMiAuth': v.strictTuple([
+    v.strictObject({
+      origin: originSchema,
+      permissions: permissionListSchema,
+      appName: v.optional(labelSchema),
+    }),
+  ]),
+  'accounts.startOAuth': v.strictTuple([
+    v.strictObject({
+      origin: originSchema,
+      clientId: httpUrlSchema,
+      redirectUri: httpUrlSchema,
+      scopes: permissionListSchema,
+    }),
+  ]),
+  'accounts.cancelSignIn': v.strictTuple([idSchema]),
 } satisfies ArgumentSchemas
 
 export const methodNames = Object.keys(bridgeArgumentSchemas) as MethodName[]
@@ -81,6 +151,9 @@ export type Unsubscribe = () => void
 export interface ExplorerBridgeEvents {
   onRequestProgress(
     listener: (progress: ExplorerEvents['requests.onProgress']) => void,
+  ): Unsubscribe
+  onSignInProgress(
+    listener: (progress: ExplorerEvents['accounts.onSignInProgress']) => void,
   ): Unsubscribe
 }
 

@@ -1,3 +1,11 @@
+import type { AuthMode } from './accounts.ts'
+
+export interface RequestAuth {
+  mode: AuthMode
+  /** The account whose token main adds; null when the mode is 'none'. */
+  accountId: string | null
+}
+
 export interface SendRequestInput {
   /** Chosen by the renderer so it can cancel the request while it runs. */
   requestId: string
@@ -5,6 +13,8 @@ export interface SendRequestInput {
   endpoint: string
   /** The body exactly as typed in the editor; main parses it. */
   body: string
+  /** How main adds the account's token at send time; the renderer never holds the token. */
+  auth: RequestAuth
   timeoutMs?: number
 }
 
@@ -48,6 +58,7 @@ export interface ResponseRecord {
   requestId: string
   origin: string
   endpoint: string
+  auth: RequestAuth
   url: string
   status: number
   statusText: string

@@ -16,6 +16,13 @@ export const appErrorCodes = [
   'CANCELLED',
   'RESPONSE_TOO_LARGE',
   'KEYCHAIN_UNAVAILABLE',
+  'TOKEN_REFUSED',
+  'UNKNOWN_ACCOUNT',
+  'ACCOUNT_SERVER_MISMATCH',
+  'BODY_TOKEN_NOT_STRING',
+  'SIGN_IN_FAILED',
+  'OAUTH_UNSUPPORTED',
+  'INVALID_REDIRECT_URI',
 ] as const
 
 export type AppErrorCode = (typeof appErrorCodes)[number]

@@ -4,7 +4,19 @@ import { ok } from '../../shared/result.ts'
 import { createDispatcher } from './dispatcher.ts'
 
 const calls: unknown[][] = []
+const notUsedHere = async () => {
+  throw new Error('not used in this test')
+}
 const handlers: ExplorerMethods = {
+  'accounts.list': notUsedHere,
+  'accounts.addWithToken': notUsedHere,
+  'accounts.rename': notUsedHere,
+  'accounts.remove': notUsedHere,
+  'accounts.setActive': notUsedHere,
+  'accounts.getOAuthSupport': notUsedHere,
+  'accounts.startMiAuth': notUsedHere,
+  'accounts.startOAuth': notUsedHere,
+  'accounts.cancelSignIn': notUsedHere,
   'catalog.open': async (address) => (calls.push(['open', address]), ok({} as never)),
   'catalog.getRequestSchema': async () => {
     throw new Error('boom')
@@ -21,6 +33,7 @@ const validSend = {
   origin: 'https://misskey.example',
   endpoint: 'notes/create',
   body: '{}',
+  auth: { mode: 'header', accountId: 'a1' },
 }
 
 describe('dispatcher at the IPC boundary', () => {
@@ -60,6 +73,28 @@ describe('dispatcher at the IPC boundary', () => {
       [{ ...validSend, body: 'x'.repeat(9 * 1024 * 1024) }],
     ],
     ['a timeout out of range', 'requests.send', [{ ...validSend, timeoutMs: -1 }]],
+    [
+      'an unknown auth mode',
+      'requests.send',
+      [{ ...validSend, auth: { mode: 'cookie', accountId: null } }],
+    ],
+    [
+      'a token smuggled into auth',
+      'requests.send',
+      [{ ...validSend, auth: { mode: 'header', accountId: 'a1', token: 'x' } }],
+    ],
+    [
+      'a javascript: client id',
+      'accounts.startOAuth',
+      [
+        {
+          origin: 'https://a.example',
+          clientId: 'javascript:alert(1)',
+          redirectUri: 'http://127.0.0.1:1/cb',
+          scopes: [],
+        },
+      ],
+    ],
   ])('answers %s with INVALID_ARGUMENT and never calls a handler', async (_case, method, args) => {
     calls.length = 0
     const result = await dispatch(method, args)

@@ -10,5 +10,15 @@ export function createHandlers(services: MainServices): ExplorerMethods {
       services.catalog.getRequestSchema(origin, endpoint),
     'requests.send': (input) => services.requests.send(input),
     'requests.cancel': async (requestId) => ok(services.requests.cancel(requestId)),
+    'accounts.list': () => services.accounts.list(),
+    'accounts.addWithToken': (address, token, label) =>
+      services.accounts.addWithToken(address, token, label),
+    'accounts.rename': (accountId, label) => services.accounts.rename(accountId, label),
+    'accounts.remove': (accountId) => services.accounts.remove(accountId),
+    'accounts.setActive': (origin, accountId) => services.accounts.setActive(origin, accountId),
+    'accounts.getOAuthSupport': (address) => services.signIn.oauthSupport(address),
+    'accounts.startMiAuth': (request) => services.signIn.startMiAuth(request),
+    'accounts.startOAuth': (request) => services.signIn.startOAuth(request),
+    'accounts.cancelSignIn': async (flowId) => ok(services.signIn.cancel(flowId)),
   }
 }

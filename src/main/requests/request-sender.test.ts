@@ -12,6 +12,10 @@ let counter = 0
 const sender = (overrides: Partial<RequestSenderDependencies> = {}) =>
   createRequestSender({
     fetch,
+    tokenFor: async () => ({
+      ok: false,
+      error: { code: 'UNKNOWN_ACCOUNT', message: 'no accounts here' },
+    }),
     monotonicNow: () => performance.now(),
     emitProgress: (event) => progress.push(event),
     ...overrides,
@@ -22,6 +26,7 @@ const input = (origin: string, endpoint: string, body: string, extra: object = {
   origin,
   endpoint,
   body,
+  auth: { mode: 'none' as const, accountId: null },
   ...extra,
 })
 

@@ -3,10 +3,13 @@ import { fail, ok, type Result } from '../../shared/result.ts'
 import { describeNetworkError } from '../http/network-error.ts'
 import { readBodyWithLimit } from '../http/read-body.ts'
 import { parseRequestBody } from '../../shared/request-body.ts'
+import { applyAuth } from './request-auth.ts'
 import { readResponse } from './response-reading.ts'
 
 export interface RequestSenderDependencies {
   fetch: typeof fetch
+  /** The token of an account for this origin, read from the keychain at send time. */
+  tokenFor: (accountId: string, origin: string) => Promise<Result<string>>
   /** A monotonic clock in milliseconds (performance.now), for durations. */
   monotonicNow: () => number
   emitProgress: (progress: RequestProgress) => void
@@ -29,6 +32,8 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
   async function send(input: SendRequestInput): Promise<Result<ResponseRecord>> {
     const body = parseRequestBody(input.body)
     if (!body.ok) return body
+    const prepared = await applyAuth(input, body.value, dependencies.tokenFor)
+    if (!prepared.ok) return prepared
     if (running.has(input.requestId)) {
       return fail('INVALID_ARGUMENT', `A request with id ${input.requestId} is already running.`, {
         field: 'requestId',
@@ -43,8 +48,8 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
     try {
       const response = await dependencies.fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body.value),
+        headers: prepared.value.headers,
+        body: JSON.stringify(prepared.value.body),
         // Never follow: a redirect to another origin must not get the request (or, later, a token).
         redirect: 'manual',
         signal: controller.signal,
@@ -78,6 +83,7 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
         requestId: input.requestId,
         origin: input.origin,
         endpoint: input.endpoint,
+        auth: input.auth,
         url,
         status: response.status,
         statusText: response.statusText,

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createKeytarSecretStore } from './keytar-secret-store.ts'
 
@@ -7,13 +9,44 @@ import { createKeytarSecretStore } from './keytar-secret-store.ts'
 const keychainExpected = process.env.KEYCHAIN_REQUIRED === '1'
 
 describe.skipIf(!keychainExpected)('keytar secret store (real keychain)', () => {
-  it('stores, reads back and deletes a secret under its own service', async () => {
+  it('stores, lists, reads back and deletes secrets under its own service', async () => {
     const store = createKeytarSecretStore(`misskey-api-explorer-test-${randomUUID()}`)
-    const account = `account-${randomUUID()}`
-    expect(await store.get(account)).toBeNull()
-    await store.set(account, 'tOnit59tawa8KZEm')
-    expect(await store.get(account)).toBe('tOnit59tawa8KZEm')
-    expect(await store.delete(account)).toBe(true)
-    expect(await store.get(account)).toBeNull()
+    const first = `account:${randomUUID()}`
+    const second = `account:${randomUUID()}`
+    expect(await store.get(first)).toBeNull()
+    expect(await store.list()).toEqual([])
+    await store.set(first, 'tOnit59tawa8KZEm')
+    await store.set(second, 'HSp7TauqRRyhNL2yRWOJ27s1CHtbHbCX')
+    expect(await store.get(first)).toBe('tOnit59tawa8KZEm')
+    expect((await store.list()).sort()).toEqual([first, second].sort())
+    expect(await store.delete(first)).toBe(true)
+    expect(await store.get(first)).toBeNull()
+    expect(await store.list()).toEqual([second])
+    expect(await store.delete(first)).toBe(false)
+    await store.delete(second)
+  })
+
+  it('fails with a clear error, and no fallback, where there is no Secret Service', () => {
+    // A child without a session bus: libsecret cannot reach any Secret Service.
+    const script = `
+      import { createKeytarSecretStore } from ${JSON.stringify(resolve(import.meta.dirname, 'keytar-secret-store.ts'))}
+      try {
+        await createKeytarSecretStore('misskey-api-explorer-test-nobus').set('a', 'secret')
+        console.log('SAVED')
+      } catch (error) {
+        console.log(error.name + ': ' + error.message)
+      }`
+    const env = { ...process.env }
+    delete env.DBUS_SESSION_BUS_ADDRESS
+    env.XDG_RUNTIME_DIR = '/nonexistent'
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env,
+      encoding: 'utf8',
+      timeout: 20_000,
+    })
+    expect(child.stdout.trim()).toMatch(
+      /^KeychainUnavailableError: The system keychain cannot be used: .+/,
+    )
+    expect(child.stdout).not.toContain('SAVED')
   })
 })

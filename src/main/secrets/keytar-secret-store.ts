@@ -26,5 +26,6 @@ export function createKeytarSecretStore(service: string = keychainService): Secr
     get: (account) => call((k) => k.getPassword(service, account)),
     set: (account, secret) => call((k) => k.setPassword(service, account, secret)),
     delete: (account) => call((k) => k.deletePassword(service, account)),
+    list: () => call(async (k) => (await k.findCredentials(service)).map((entry) => entry.account)),
   }
 }

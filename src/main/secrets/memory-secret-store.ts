@@ -9,5 +9,6 @@ export function createMemorySecretStore(): SecretStore {
       secrets.set(account, secret)
     },
     delete: async (account) => secrets.delete(account),
+    list: async () => [...secrets.keys()],
   }
 }

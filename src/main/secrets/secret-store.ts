@@ -7,13 +7,18 @@ export interface SecretStore {
   get(account: string): Promise<string | null>
   set(account: string, secret: string): Promise<void>
   delete(account: string): Promise<boolean>
+  /** The accounts that have a secret under this store's service. */
+  list(): Promise<string[]>
 }
 
 export class KeychainUnavailableError extends Error {
+  /** What the keychain library said, for the user's message. */
+  readonly reason: string
+
   constructor(cause: unknown) {
-    super(
-      `The system keychain cannot be used: ${cause instanceof Error ? cause.message : String(cause)}`,
-    )
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    super(`The system keychain cannot be used: ${reason}`)
     this.name = 'KeychainUnavailableError'
+    this.reason = reason
   }
 }

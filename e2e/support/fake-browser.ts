@@ -1,0 +1,50 @@
+/**
+ * Plays the user in the system browser during sign-in stories: approves on the server's page the
+ * way Misskey's web UI does (with the user's login token), then follows the redirect back to the
+ * app's loopback callback, as the browser would.
+ */
+
+export async function approveMiAuth(pageUrl: string, loginToken: string): Promise<void> {
+  const page = new URL(pageUrl)
+  const session = page.pathname.split('/').pop() ?? ''
+  const response = await fetch(`${page.origin}/api/miauth/gen-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${loginToken}` },
+    body: JSON.stringify({
+      session,
+      name: page.searchParams.get('name'),
+      permission: (page.searchParams.get('permission') ?? '').split(',').filter(Boolean),
+    }),
+  })
+  if (!response.ok)
+    throw new Error(`miauth/gen-token answered ${response.status}: ${await response.text()}`)
+  const callback = page.searchParams.get('callback')
+  // Misskey's web UI appends `?session=<uuid>` to the callback it was given.
+  if (callback) await fetch(`${callback}?session=${session}`)
+}
+
+export async function approveOAuth(
+  authorizeUrl: string,
+  loginToken: string,
+  options: { deny?: boolean } = {},
+): Promise<void> {
+  const page = await fetch(authorizeUrl)
+  const html = await page.text()
+  if (!page.ok) throw new Error(`the authorization page answered ${page.status}: ${html}`)
+  const transactionId = /name="misskey:oauth:transaction-id" content="([^"]+)"/.exec(html)?.[1]
+  if (!transactionId) throw new Error('the authorization page has no transaction id')
+  const decision = await fetch(new URL('/oauth/decision', authorizeUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      transaction_id: transactionId,
+      login_token: loginToken,
+      cancel: options.deny ? 'cancel' : '',
+    }),
+    redirect: 'manual',
+  })
+  const location = decision.headers.get('location')
+  if (decision.status !== 302 || !location)
+    throw new Error(`the decision answered ${decision.status}`)
+  await fetch(location)
+}
