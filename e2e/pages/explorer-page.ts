@@ -51,6 +51,33 @@ export class ExplorerPage {
     this.requestError = page.getByTestId('request-error')
   }
 
+  /** Opens the accounts dialog from the header. */
+  async openAccounts() {
+    await this.page.getByTestId('account-switcher').click()
+    await expect(this.page.getByTestId('accounts-dialog')).toBeVisible()
+  }
+
+  async closeAccounts() {
+    await this.page.getByTestId('accounts-close').click()
+    await expect(this.page.getByTestId('accounts-dialog')).toBeHidden()
+  }
+
+  /** Pastes a token in the accounts dialog, as a user does from the server's Settings › API. */
+  async addAccountWithToken(token: string, label = '') {
+    await this.page.getByTestId('account-tab-token').click()
+    await this.page.getByTestId('account-token').fill(token)
+    await this.page.getByTestId('account-label-input').fill(label)
+    await this.page.getByTestId('account-add-token').click()
+  }
+
+  accountRow(label: string): Locator {
+    return this.page.locator(`[data-testid="account-row"][data-account-label="${label}"]`)
+  }
+
+  async chooseAuthMode(mode: 'body' | 'header' | 'none') {
+    await this.page.getByTestId(`auth-mode-${mode}`).check({ force: true })
+  }
+
   async load(url: string) {
     await this.page.goto(url)
     await expect(this.serverAddress).toBeVisible()

@@ -13,6 +13,12 @@ export interface MainWorld {
   /** Main's storage folder for this test (Electron's userData in the app). */
   storageDirectory: string
   bridge: TestBridge
+  /** Everything main logged, for the leak checks. */
+  logs: string[]
+  /** Pages main asked the system browser to open. */
+  opened: string[]
+  /** Plays the user in the system browser; a story sets it before a sign-in. */
+  browser: ((url: string) => Promise<void>) | null
   dispose(): Promise<void>
 }
 
@@ -23,8 +29,6 @@ export interface MainWorld {
 export interface MainWorldOptions {
   /** Reuse a storage folder (a later session of the app). */
   storageDirectory?: string
-  /** What opening a page in the system browser does; the default refuses, as no story expects it. */
-  openExternal?: (url: string) => Promise<void>
 }
 
 export async function startMainWorld(
@@ -34,6 +38,14 @@ export async function startMainWorld(
   const storageDirectory = options.storageDirectory
   const folder = storageDirectory ?? (await mkdtemp(join(tmpdir(), 'explorer-e2e-')))
   let bridge: TestBridge | null = null
+  const logs: string[] = []
+  const opened: string[] = []
+  const log = (message: string) => {
+    logs.push(message)
+    console.error(`[main] ${message}`)
+  }
+  // Filled in below; the browser stand-in is looked up when main opens a page.
+  const world = { browser: null as MainWorld['browser'] }
   const services = createMainServices({
     fetch: globalThis.fetch,
     storageDirectory: folder,
@@ -41,23 +53,26 @@ export async function startMainWorld(
     secrets: createKeytarSecretStore(`misskey-api-explorer-e2e-${randomUUID()}`),
     now: Date.now,
     monotonicNow: () => performance.now(),
-    log: (message) => console.error(`[main] ${message}`),
-    openExternal:
-      options.openExternal ??
-      (async (url) => {
-        throw new Error(`this story did not expect the browser to open ${url}`)
-      }),
+    log,
+    // Like shell.openExternal, this returns at once; the "user" acts in the browser meanwhile.
+    openExternal: async (url) => {
+      opened.push(url)
+      if (!world.browser) throw new Error(`this story did not expect the browser to open ${url}`)
+      void world
+        .browser(url)
+        .catch((error: unknown) => log(`the browser stand-in failed: ${String(error)}`))
+    },
     emit: (event, payload) => void bridge?.emit(event, payload).catch(() => undefined),
   })
-  const dispatch = createDispatcher(createHandlers(services), (message) =>
-    console.error(`[main] ${message}`),
-  )
+  const dispatch = createDispatcher(createHandlers(services), log)
   bridge = await installTestBridge(page, dispatch)
-  return {
+  return Object.assign(world, {
     storageDirectory: folder,
     bridge,
+    logs,
+    opened,
     dispose: async () => {
       if (!storageDirectory) await rm(folder, { recursive: true, force: true })
     },
-  }
+  })
 }

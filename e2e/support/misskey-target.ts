@@ -6,6 +6,8 @@ export interface MisskeyTarget {
   origin: string
   /** Present only against the fake, for assertions on what the server received. */
   fake: FakeMisskey | null
+  /** A login token of a user of that server: the fake's alice, or MISSKEY_TOKEN. */
+  token: string | null
   close(): Promise<void>
 }
 
@@ -16,11 +18,18 @@ export async function startMisskeyTarget(): Promise<MisskeyTarget> {
       kind: 'real',
       origin: new URL(realUrl).origin,
       fake: null,
+      token: process.env.MISSKEY_TOKEN ?? null,
       close: async () => undefined,
     }
   }
   const fake = await startFakeMisskey()
-  return { kind: 'fake', origin: fake.origin, fake, close: () => fake.close() }
+  return {
+    kind: 'fake',
+    origin: fake.origin,
+    fake,
+    token: fake.users.alice.token,
+    close: () => fake.close(),
+  }
 }
 
 /** What the server's own spec lists, counted independently of the app's catalog code. */
@@ -28,4 +37,18 @@ export async function countSpecEndpoints(origin: string): Promise<number> {
   const response = await fetch(`${origin}/api.json`)
   const spec = (await response.json()) as { paths: Record<string, Record<string, unknown>> }
   return Object.values(spec.paths).filter((item) => 'post' in item || 'get' in item).length
+}
+
+/** Who a token belongs to, asked of the server itself (the stories compare the app against it). */
+export async function whoIs(
+  origin: string,
+  token: string,
+): Promise<{ id: string; username: string }> {
+  const response = await fetch(`${origin}/api/i`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '{}',
+  })
+  if (!response.ok) throw new Error(`POST /api/i answered ${response.status}: is the token valid?`)
+  return (await response.json()) as { id: string; username: string }
 }

@@ -16,6 +16,83 @@ export const en = {
     namesOnly:
       'This server has no usable API description, so only endpoint names are listed. ({reason})',
   },
+  accounts: {
+    switcherNone: 'No account',
+    switcherTitle: 'Accounts on this server',
+    dialogTitle: 'Accounts on {host}',
+    close: 'Close',
+    empty:
+      'No account on this server yet. Add one below: requests can also be sent without a token.',
+    active: 'In use',
+    use: 'Use',
+    rename: 'Rename',
+    save: 'Save',
+    remove: 'Remove',
+    confirmRemove: 'Remove {label}? Its token is deleted from the keychain.',
+    source: {
+      pasted: 'pasted token',
+      miauth: 'MiAuth',
+      oauth: 'OAuth 2',
+    },
+    permissionsAll: 'all permissions (login token)',
+    permissionsUnknown: 'permissions unknown',
+    permissionsCount: 'no permissions | 1 permission | {count} permissions',
+    tail: 'token {tail}',
+    addTitle: 'Add an account',
+    tabs: {
+      token: 'Paste a token',
+      miauth: 'MiAuth',
+      oauth: 'OAuth 2',
+    },
+    labelLabel: 'Label (optional)',
+    labelPlaceholder: 'e.g. bot, read-only',
+    tokenLabel: 'Token',
+    tokenHint:
+      'Create one in the server’s Settings › API. It is checked with the server, then kept in the system keychain only.',
+    addToken: 'Check and save',
+    miauthHint:
+      'The server’s approval page opens in your browser. Pick the permissions to ask for:',
+    presets: {
+      readAll: 'Read everything',
+      all: 'Everything',
+      custom: 'Custom',
+    },
+    selectedCount: '{count} selected',
+    openBrowser: 'Open the browser',
+    oauthUnsupported:
+      'This server does not offer OAuth 2 (it has no /.well-known/oauth-authorization-server). Use MiAuth or a token.',
+    oauthChecking: 'Checking whether this server offers OAuth 2…',
+    clientIdLabel: 'client_id (the https URL of your client page)',
+    redirectUriLabel: 'Redirect URI (listed on that page; a loopback address with a port)',
+    oauthHint:
+      'Misskey identifies an OAuth client by a page that lists its redirect URIs. The app listens on the redirect URI’s port for the answer.',
+    waiting: 'Waiting for approval in the browser…',
+    waitingUrl: 'If the browser did not open, visit:',
+    cancel: 'Cancel',
+    completed: 'Signed in as {label}.',
+    cancelled: 'The sign-in was cancelled.',
+    failed: 'The sign-in failed: {message}',
+    dismiss: 'OK',
+  },
+  auth: {
+    modeLabel: 'Token',
+    body: '"i" in body',
+    header: 'Header',
+    none: 'None',
+    noAccount: 'No account for this server: sent without a token.',
+    as: 'as {label}',
+    warnings: {
+      CREDENTIAL_NEEDED:
+        'This endpoint needs a token: without one the server answers CREDENTIAL_REQUIRED.',
+      PERMISSION_NOT_GRANTED: '{account} was not granted {permission}: expect PERMISSION_DENIED.',
+      BODY_I_REPLACED: 'The "i" in your body is replaced by the account’s token.',
+      BODY_I_IGNORED:
+        'The server uses the header’s token; the "i" in your body is sent but ignored.',
+      BODY_I_SENT: 'The "i" in your body is sent as typed: this request is not anonymous.',
+    },
+    notString:
+      'Will not send: "i" in the body must be a string; a Misskey server never answers otherwise.',
+  },
   welcome: {
     title: 'Explore a Misskey server’s API',
     body: 'Type a server address above and press Enter. The explorer reads the server’s own API description, so you see exactly the endpoints that server has.',
@@ -63,6 +140,7 @@ export const en = {
     schemaProblems:
       'No problems | 1 problem with the schema (sent anyway) | {count} problems with the schema (sent anyway)',
     anonymous: 'Sent without a token.',
+    withAccount: 'Sent as {label}, {mode}.',
   },
   response: {
     title: 'Response',
@@ -140,7 +218,18 @@ export const en = {
     TIMEOUT: '{host} did not answer within {seconds} s.',
     CANCELLED: 'The request was cancelled.',
     RESPONSE_TOO_LARGE: 'The response is larger than {limitBytes} bytes, so it was cut off.',
-    KEYCHAIN_UNAVAILABLE: 'The system keychain cannot be used, so tokens cannot be read or saved.',
+    KEYCHAIN_UNAVAILABLE:
+      'The system keychain cannot be used ({reason}). Tokens are kept only there, so none was read or saved; requests without a token still work.',
+    TOKEN_REFUSED: 'The server refused the token: {serverCode} ({serverMessage}).',
+    UNKNOWN_ACCOUNT: 'That account is no longer there; pick another or send without a token.',
+    ACCOUNT_SERVER_MISMATCH:
+      'That account belongs to {accountHost}, not {host}; its token is never sent elsewhere.',
+    BODY_TOKEN_NOT_STRING:
+      '"i" in the body is {found}, not a string; a Misskey server never answers such a request, so it was not sent.',
+    SIGN_IN_FAILED: '{message}',
+    OAUTH_UNSUPPORTED: '{host} does not offer OAuth 2. Use MiAuth or a token.',
+    INVALID_REDIRECT_URI:
+      'The redirect URI must be a loopback address with a port, such as http://127.0.0.1:38080/callback.',
     bridgeMissing: 'The app’s bridge to its main process is missing, so nothing can be sent.',
   },
   units: {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { ResponseRecord } from '../../shared/requests.ts'
+import type { RequestAuth, ResponseRecord } from '../../shared/requests.ts'
 import type { AppError } from '../../shared/result.ts'
 import { getBridge } from '../bridge.ts'
 
@@ -28,13 +28,13 @@ export const useRequestStore = defineStore('request', () => {
     })
   }
 
-  async function send(origin: string, endpoint: string, body: string) {
+  async function send(origin: string, endpoint: string, body: string, auth: RequestAuth) {
     const bridge = getBridge()
     if (!bridge || running.value) return
     listenForProgress()
     const requestId = crypto.randomUUID()
     running.value = { requestId, endpoint, startedAt: performance.now(), receivedBytes: 0 }
-    const result = await bridge.requests.send({ requestId, origin, endpoint, body })
+    const result = await bridge.requests.send({ requestId, origin, endpoint, body, auth })
     running.value = null
     if (result.ok) {
       response.value = result.value

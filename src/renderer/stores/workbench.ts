@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
+import type { AuthMode } from '../../shared/accounts.ts'
 import type { CatalogEndpoint, RequestSchema } from '../../shared/catalog.ts'
 import type { AppError } from '../../shared/result.ts'
 import { getBridge } from '../bridge.ts'
@@ -21,6 +22,8 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   const drafts = reactive(new Map<string, string>())
   const schemas = reactive(new Map<string, SchemaState>())
   const schema = shallowRef<SchemaState | null>(null)
+  /** How the active account's token travels; Misskey's own console sends it as `i`. */
+  const authMode = ref<AuthMode>('body')
 
   const endpoints = computed(() => server.catalog?.endpoints ?? [])
   const filteredEndpoints = computed(() => server.endpointIndex.search(filter.value))
@@ -87,6 +90,7 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     body,
     schema,
     draftKey,
+    authMode,
     select,
   }
 })

@@ -1,0 +1,162 @@
+import { expect, test } from './fixtures.ts'
+import { approveMiAuth } from './support/fake-browser.ts'
+import { findTokenLeaks } from './support/leak-check.ts'
+import { whoIs } from './support/misskey-target.ts'
+
+// Accounts and how tokens travel, against the fake (or a real server with MISSKEY_URL and
+// MISSKEY_TOKEN). The token is typed into the page once, then only main and the keychain hold it.
+test.afterEach(({ explorer }) => {
+  expect(explorer.pageErrors, 'uncaught errors in the page').toEqual([])
+})
+
+test('paste a token, send it as `i`, as a header, then not at all, and remove the account', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
+  const token = target.token as string
+  const me = await whoIs(target.origin, token)
+  await explorer.openServer(target.origin)
+  await expect(explorer.page.getByTestId('active-account')).toHaveText('No account')
+
+  await test.step('the token is checked with the server and saved', async () => {
+    await explorer.openAccounts()
+    await explorer.addAccountWithToken(token, 'main account')
+    await expect(explorer.accountRow('main account')).toContainText(`@${me.username}`)
+    await expect(explorer.accountRow('main account').getByTestId('account-tail')).toHaveText(
+      `token …${token.slice(-4)}`,
+    )
+    await expect(explorer.page.getByTestId('account-token')).toHaveValue('')
+    await explorer.closeAccounts()
+    await expect(explorer.page.getByTestId('active-account')).toHaveText('main account')
+  })
+
+  const sendI = async (mode: 'body' | 'header' | 'none') => {
+    await explorer.chooseAuthMode(mode)
+    await explorer.send()
+    await expect(explorer.page.getByTestId('sending')).toHaveCount(0)
+  }
+
+  await explorer.pickEndpoint('i')
+  await explorer.setBody('{}')
+
+  await test.step('as `i` in the body', async () => {
+    await sendI('body')
+    await expect(explorer.responseStatus).toHaveText(/^200\b/)
+    expect(await explorer.responseText()).toContain(`"username": "${me.username}"`)
+    if (target.fake) {
+      const seen = target.fake.received.at(-1)
+      expect(seen).toMatchObject({ path: '/api/i', tokenSource: 'body', token })
+      expect(seen?.headers.authorization).toBeUndefined()
+    }
+  })
+
+  await test.step('as an Authorization header', async () => {
+    await sendI('header')
+    await expect(explorer.responseStatus).toHaveText(/^200\b/)
+    if (target.fake) {
+      const seen = target.fake.received.at(-1)
+      expect(seen).toMatchObject({ path: '/api/i', tokenSource: 'header', json: {} })
+      expect(seen?.headers.authorization).toBe(`Bearer ${token}`)
+    }
+  })
+
+  await test.step('without a token', async () => {
+    await expect(explorer.page.getByTestId('auth-warnings')).toHaveCount(0)
+    await explorer.chooseAuthMode('none')
+    await expect(explorer.page.getByTestId('auth-warnings')).toContainText(
+      'This endpoint needs a token',
+    )
+    await sendI('none')
+    await expect(explorer.problemTitle).toHaveText('Misskey error CREDENTIAL_REQUIRED')
+    if (target.fake) {
+      const seen = target.fake.received.at(-1)
+      expect(seen).toMatchObject({ path: '/api/i', token: null, json: {} })
+      expect(seen?.headers.authorization).toBeUndefined()
+    }
+  })
+
+  await test.step('an `i` typed in the body is explained, and a non-string one is refused', async () => {
+    await explorer.chooseAuthMode('header')
+    await explorer.setBody('{ "i": "typed-by-hand" }')
+    await expect(explorer.page.getByTestId('auth-warnings')).toContainText(
+      'uses the header’s token',
+    )
+    await explorer.setBody('{ "i": 123 }')
+    await expect(explorer.sendBlocked).toContainText('"i" in the body must be a string')
+    await expect(explorer.sendButton).toBeDisabled()
+  })
+
+  await test.step('removing the account deletes its keychain entry', async () => {
+    await explorer.openAccounts()
+    explorer.page.once('dialog', (dialog) => void dialog.accept())
+    await explorer.accountRow('main account').getByTestId('account-remove').click()
+    await expect(explorer.page.getByTestId('accounts-empty')).toBeVisible()
+    await explorer.closeAccounts()
+    await expect(explorer.page.getByTestId('active-account')).toHaveText('No account')
+  })
+
+  expect(await findTokenLeaks(main, explorer.page, [token])).toEqual([])
+})
+
+test('a token the server refuses is not saved, and the error says why', async ({
+  explorer,
+  target,
+}) => {
+  await explorer.openServer(target.origin)
+  await explorer.openAccounts()
+  await explorer.addAccountWithToken('ThisTokenIsNotValid0123456789abc')
+  await expect(explorer.page.getByTestId('accounts-error')).toHaveText(
+    'The server refused the token: AUTHENTICATION_FAILED (Authentication failed. Please ensure your token is correct.).',
+  )
+  await expect(explorer.page.getByTestId('accounts-empty')).toBeVisible()
+})
+
+test('sign in with MiAuth, approve in the browser, and see what the grant allows', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(!target.fake, 'approving a MiAuth request needs a browser session on the real server')
+  const fake = target.fake!
+  main.browser = (url) => approveMiAuth(url, fake.users.alice.token)
+  await explorer.openServer(target.origin)
+  await explorer.openAccounts()
+  await explorer.page.getByTestId('account-tab-miauth').click()
+  await explorer.page.getByTestId('preset-custom').check()
+  for (const permission of ['read:account', 'write:notes']) {
+    await explorer.page.locator(`[data-permission="${permission}"]`).check()
+  }
+  // Custom starts from "read everything"; keep only the two picked above plus read:account.
+  await explorer.page.locator('[data-permission="read:drive"]').uncheck()
+  await explorer.page.getByTestId('account-start-miauth').click()
+  await expect(explorer.page.getByTestId('sign-in-status')).toHaveAttribute(
+    'data-status',
+    'completed',
+  )
+  await expect(explorer.page.getByTestId('sign-in-status')).toContainText('Signed in as @alice.')
+  await expect(explorer.accountRow('@alice')).toContainText('MiAuth')
+  expect(main.opened).toHaveLength(1)
+  expect(new URL(main.opened[0]!).pathname).toMatch(/^\/miauth\//)
+  await explorer.closeAccounts()
+
+  // The grant has no write:drive: the app says so before sending, and the server agrees.
+  await explorer.pickEndpoint('drive/folders/create')
+  await explorer.setBody('{ "name": "x" }')
+  await expect(explorer.page.getByTestId('auth-warnings')).toContainText(
+    '@alice was not granted write:drive',
+  )
+  await explorer.send()
+  await expect(explorer.problemTitle).toHaveText('Misskey error PERMISSION_DENIED')
+  await explorer.pickEndpoint('notes/create')
+  await explorer.setBody('{ "text": "hello from MiAuth" }')
+  await expect(explorer.page.getByTestId('auth-warnings')).toHaveCount(0)
+  await explorer.send()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+
+  const tokens = [...fake.received.map((request) => request.token)].filter(
+    (token): token is string => !!token,
+  )
+  expect(await findTokenLeaks(main, explorer.page, tokens)).toEqual([])
+})
