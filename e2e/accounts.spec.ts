@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures.ts'
-import { approveMiAuth } from './support/fake-browser.ts'
+import { approveMiAuth, approveOAuth } from './support/fake-browser.ts'
+import { closedPort } from './support/local-server.ts'
+import { serveOAuthClientPage } from './support/oauth-client-page.ts'
 import { findTokenLeaks } from './support/leak-check.ts'
 import { whoIs } from './support/misskey-target.ts'
 
@@ -159,4 +161,54 @@ test('sign in with MiAuth, approve in the browser, and see what the grant allows
     (token): token is string => !!token,
   )
   expect(await findTokenLeaks(main, explorer.page, tokens)).toEqual([])
+})
+
+test('sign in with OAuth 2 (PKCE) through the app’s own client page, then rename the account', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(!target.fake, 'approving an OAuth request needs a browser session on the real server')
+  const fake = target.fake!
+  const port = await closedPort()
+  const redirectUri = `http://127.0.0.1:${port}/callback`
+  const client = await serveOAuthClientPage(redirectUri)
+  try {
+    main.browser = (url) => approveOAuth(url, fake.users.alice.token)
+    await explorer.openServer(target.origin)
+    await explorer.openAccounts()
+    await explorer.page.getByTestId('account-tab-oauth').click()
+    await explorer.page.getByTestId('oauth-client-id').fill(`${client.origin}/`)
+    await explorer.page.getByTestId('oauth-redirect-uri').fill(redirectUri)
+    await explorer.page.getByTestId('account-start-oauth').click()
+    await expect(explorer.page.getByTestId('sign-in-status')).toHaveAttribute(
+      'data-status',
+      'completed',
+    )
+    await expect(explorer.accountRow('@alice')).toContainText('OAuth 2')
+    const authorize = new URL(main.opened[0]!)
+    expect(authorize.pathname).toBe('/oauth/authorize')
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256')
+
+    await explorer.accountRow('@alice').getByTestId('account-rename').click()
+    await explorer.page.getByTestId('account-rename-input').fill('alice via OAuth')
+    await explorer.page.getByTestId('account-rename-input').press('Enter')
+    await expect(explorer.accountRow('alice via OAuth')).toBeVisible()
+  } finally {
+    await client.close()
+  }
+})
+
+test('a server without OAuth 2 says so instead of offering the form', async ({
+  explorer,
+  target,
+}) => {
+  test.skip(!target.fake, 'needs a server without OAuth metadata')
+  target.fake!.oauth.enabled = false
+  await explorer.openServer(target.origin)
+  await explorer.openAccounts()
+  await explorer.page.getByTestId('account-tab-oauth').click()
+  await expect(explorer.page.getByTestId('oauth-unsupported')).toContainText(
+    'does not offer OAuth 2',
+  )
 })
