@@ -29,6 +29,34 @@ export async function timeAsync(runs: number, work: () => Promise<void>): Promis
   return summarize(samples)
 }
 
+/**
+ * Times two async variants alternately, run by run, so that drift on a shared, noisy machine
+ * (other processes, GC, connection pools warming up) affects both the same way.
+ */
+export async function timeSideBySide(
+  runs: number,
+  first: () => Promise<void>,
+  second: () => Promise<void>,
+): Promise<[Timing, Timing]> {
+  for (let warmUp = 0; warmUp < 20; warmUp++) {
+    await first()
+    await second()
+  }
+  const a: number[] = []
+  const b: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const [one, two] = run % 2 === 0 ? [first, second] : [second, first]
+    const start = performance.now()
+    await one()
+    const middle = performance.now()
+    await two()
+    const end = performance.now()
+    ;(run % 2 === 0 ? a : b).push(middle - start)
+    ;(run % 2 === 0 ? b : a).push(end - middle)
+  }
+  return [summarize(a), summarize(b)]
+}
+
 export function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (fraction: number) =>

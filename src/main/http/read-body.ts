@@ -1,3 +1,5 @@
+const smallBodyBytes = 256 * 1024
+
 export type BodyReadOutcome =
   { kind: 'complete'; bytes: Uint8Array } | { kind: 'too-large'; receivedBytes: number }
 
@@ -11,6 +13,13 @@ export async function readBodyWithLimit(
   onProgress?: (receivedBytes: number) => void,
 ): Promise<BodyReadOutcome> {
   if (!response.body) return { kind: 'complete', bytes: new Uint8Array(0) }
+  // Most Misskey answers are small and say their length: read them in one go.
+  const declared = Number(response.headers.get('content-length'))
+  if (declared > 0 && declared <= Math.min(maxBytes, smallBodyBytes)) {
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    onProgress?.(bytes.byteLength)
+    return { kind: 'complete', bytes }
+  }
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let received = 0

@@ -5,6 +5,8 @@ export interface ReadResponse {
   problem: ResponseProblem | null
 }
 
+const decoder = new TextDecoder()
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -15,7 +17,7 @@ export function readResponse(
   bytes: Uint8Array,
   location: string | null,
 ): ReadResponse {
-  const text = new TextDecoder().decode(bytes)
+  const text = decoder.decode(bytes)
   let parsed: unknown
   let isJson = false
   if (text.trim() !== '') {

@@ -100,11 +100,17 @@ export const en = {
   },
   picker: {
     filterLabel: 'Filter endpoints',
-    filterPlaceholder: 'Filter endpoints ({shortcut})',
+    filterPlaceholder: 'Filter endpoints ({shortcut} to jump)',
     count: 'No endpoints | 1 endpoint | {count} endpoints',
     countFiltered: '{shown} of {total}',
     noMatch: 'No endpoint matches “{query}”.',
     listLabel: 'Endpoints',
+  },
+  palette: {
+    label: 'Go to endpoint',
+    placeholder: 'Go to endpoint: type a name, a tag or a word of its description',
+    recent: 'Recently used',
+    untagged: 'other',
   },
   badges: {
     credential: 'credential',

@@ -4,6 +4,7 @@ import type { AuthMode } from '../../shared/accounts.ts'
 import type { CatalogEndpoint, RequestSchema } from '../../shared/catalog.ts'
 import type { AppError } from '../../shared/result.ts'
 import { getBridge } from '../bridge.ts'
+import { useRecentEndpointsStore } from './recent-endpoints.ts'
 import { useServerStore } from './server.ts'
 
 export type SchemaState =
@@ -16,6 +17,7 @@ export const emptyBody = '{\n  \n}\n'
 /** The endpoint being worked on, the picker's filter, and one body draft per endpoint. */
 export const useWorkbenchStore = defineStore('workbench', () => {
   const server = useServerStore()
+  const recents = useRecentEndpointsStore()
   const filter = ref('')
   const selectedName = ref<string | null>(null)
   /** Drafts by `origin endpoint`, so moving between endpoints never loses what was typed. */
@@ -77,6 +79,7 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   }
 
   function select(name: string) {
+    if (server.catalog) recents.touch(server.catalog.origin, name)
     if (selectedName.value === name) return
     selectedName.value = name
     void loadSchema()
