@@ -103,8 +103,10 @@ export class ExplorerPage {
     await expect(this.endpointOptions.first()).toHaveAttribute('data-endpoint', name)
     await this.endpointFilter.press('Enter')
     await expect(this.endpointName).toHaveText(name)
-    // Monaco finishes mounting after the panel renders.
-    await expect(this.bodyEditor.locator('.monaco-editor')).toBeVisible()
+    // Monaco finishes mounting after the panel renders (uploads get a form instead).
+    await expect(
+      this.bodyEditor.locator('.monaco-editor').or(this.page.getByTestId('upload-form')),
+    ).toBeVisible()
   }
 
   /**

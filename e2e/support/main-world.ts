@@ -19,6 +19,8 @@ export interface MainWorld {
   opened: string[]
   /** Plays the user in the system browser; a story sets it before a sign-in. */
   browser: ((url: string) => Promise<void>) | null
+  /** What the user picks in the next open-file dialog (null: they cancel). */
+  fileToChoose: string | null
   dispose(): Promise<void>
 }
 
@@ -45,7 +47,7 @@ export async function startMainWorld(
     console.error(`[main] ${message}`)
   }
   // Filled in below; the browser stand-in is looked up when main opens a page.
-  const world = { browser: null as MainWorld['browser'] }
+  const world = { browser: null as MainWorld['browser'], fileToChoose: null as string | null }
   const services = createMainServices({
     fetch: globalThis.fetch,
     storageDirectory: folder,
@@ -54,6 +56,7 @@ export async function startMainWorld(
     now: Date.now,
     monotonicNow: () => performance.now(),
     log,
+    chooseFile: async () => world.fileToChoose,
     // Like shell.openExternal, this returns at once; the "user" acts in the browser meanwhile.
     openExternal: async (url) => {
       opened.push(url)

@@ -7,6 +7,7 @@ import type { SecretStore } from './secrets/secret-store.ts'
 import { createAccountService, type AccountService } from './accounts/account-service.ts'
 import { createAccountStore } from './accounts/account-store.ts'
 import { createSignInFlows, type SignInFlows } from './accounts/sign-in-flows.ts'
+import { createChosenFiles, type ChosenFiles } from './files/chosen-files.ts'
 
 /** Everything main's logic needs from the outside world, passed in so tests can supply their own. */
 export interface MainDependencies {
@@ -17,6 +18,8 @@ export interface MainDependencies {
   now: () => number
   monotonicNow: () => number
   log: (message: string) => void
+  /** The system's open-file dialog; the chosen path, or null when cancelled. */
+  chooseFile: () => Promise<string | null>
   /** Opens a page in the system browser (sign-in flows). */
   openExternal: (url: string) => Promise<void>
   /** Pushes an event to the renderer. */
@@ -28,6 +31,7 @@ export interface MainServices {
   requests: RequestSender
   accounts: AccountService
   signIn: SignInFlows
+  files: ChosenFiles
 }
 
 export function createMainServices(dependencies: MainDependencies): MainServices {
@@ -40,8 +44,10 @@ export function createMainServices(dependencies: MainDependencies): MainServices
     ),
     now: dependencies.now,
   })
+  const files = createChosenFiles(dependencies.chooseFile)
   return {
     accounts,
+    files,
     signIn: createSignInFlows({
       fetch: dependencies.fetch,
       accounts,
@@ -57,6 +63,7 @@ export function createMainServices(dependencies: MainDependencies): MainServices
     requests: createRequestSender({
       fetch: dependencies.fetch,
       tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
+      filePath: (fileId) => files.pathOf(fileId),
       monotonicNow: dependencies.monotonicNow,
       emitProgress: (progress) => dependencies.emit('requests.onProgress', progress),
     }),

@@ -23,6 +23,9 @@ const bridge = {
     send: (input) => ipcRenderer.invoke('requests.send', input),
     cancel: (requestId) => ipcRenderer.invoke('requests.cancel', requestId),
   },
+  files: {
+    chooseUpload: () => ipcRenderer.invoke('files.chooseUpload'),
+  },
   accounts: {
     list: () => ipcRenderer.invoke('accounts.list'),
     addWithToken: (address, token, label) =>

@@ -13,6 +13,7 @@ import type {
   SignInStarted,
 } from './accounts.ts'
 import type { Catalog, RequestSchema } from './catalog.ts'
+import type { ChosenFile } from './uploads.ts'
 import type { RequestProgress, ResponseRecord, SendRequestInput } from './requests.ts'
 import type { Result } from './result.ts'
 import { eventChannels } from './bridge-names.ts'
@@ -27,6 +28,8 @@ export interface ExplorerMethods {
   'requests.send'(input: SendRequestInput): Promise<Result<ResponseRecord>>
   /** Abort a running request; answers false when it had already finished. */
   'requests.cancel'(requestId: string): Promise<Result<boolean>>
+  /** Pick a file to upload in the system dialog; null when the user cancelled. */
+  'files.chooseUpload'(): Promise<Result<ChosenFile | null>>
   /** Every saved account (metadata only) and the active one per server. */
   'accounts.list'(): Promise<Result<AccountsState>>
   /**
@@ -98,6 +101,18 @@ const sendRequestInputSchema = v.strictObject({
     mode: v.picklist(['body', 'header', 'none']),
     accountId: v.nullable(idSchema),
   }),
+  upload: v.optional(
+    v.strictObject({
+      fileId: idSchema,
+      fields: v.pipe(
+        v.record(
+          v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,64}$/)),
+          v.union([v.pipe(v.string(), v.maxLength(65_536)), v.number(), v.boolean(), v.null()]),
+        ),
+        v.check((fields) => Object.keys(fields).length <= 64, 'has too many fields'),
+      ),
+    }),
+  ),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(3_600_000))),
 })
 
@@ -111,6 +126,7 @@ export const bridgeArgumentSchemas = {
   'catalog.getRequestSchema': v.strictTuple([originSchema, endpointNameSchema]),
   'requests.send': v.strictTuple([sendRequestInputSchema]),
   'requests.cancel': v.strictTuple([requestIdSchema]),
+  'files.chooseUpload': v.strictTuple([]),
   'accounts.list': v.strictTuple([]),
   'accounts.addWithToken': v.strictTuple([
     addressSchema,

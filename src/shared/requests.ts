@@ -1,4 +1,5 @@
 import type { AuthMode } from './accounts.ts'
+import type { UploadInput } from './uploads.ts'
 
 export interface RequestAuth {
   mode: AuthMode
@@ -15,6 +16,8 @@ export interface SendRequestInput {
   body: string
   /** How main adds the account's token at send time; the renderer never holds the token. */
   auth: RequestAuth
+  /** For multipart endpoints (drive/files/create): the chosen file and the other form fields. */
+  upload?: UploadInput
   timeoutMs?: number
 }
 
@@ -74,7 +77,10 @@ export interface ResponseRecord {
 
 export interface RequestProgress {
   requestId: string
-  receivedBytes: number
-  /** From Content-Length, when the server sent one. */
+  /** 'upload' while a multipart body goes out, then 'download' as the answer comes in. */
+  phase: 'upload' | 'download'
+  /** Bytes sent (upload) or received (download) so far. */
+  bytes: number
+  /** From Content-Length (download) or the file size (upload), when known. */
   totalBytes: number | null
 }

@@ -23,6 +23,9 @@ export const appErrorCodes = [
   'SIGN_IN_FAILED',
   'OAUTH_UNSUPPORTED',
   'INVALID_REDIRECT_URI',
+  'FILE_UNREADABLE',
+  'FILE_EMPTY',
+  'UNKNOWN_FILE',
 ] as const
 
 export type AppErrorCode = (typeof appErrorCodes)[number]

@@ -10,6 +10,7 @@ export function createHandlers(services: MainServices): ExplorerMethods {
       services.catalog.getRequestSchema(origin, endpoint),
     'requests.send': (input) => services.requests.send(input),
     'requests.cancel': async (requestId) => ok(services.requests.cancel(requestId)),
+    'files.chooseUpload': () => services.files.choose(),
     'accounts.list': () => services.accounts.list(),
     'accounts.addWithToken': (address, token, label) =>
       services.accounts.addWithToken(address, token, label),

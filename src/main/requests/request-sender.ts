@@ -1,8 +1,10 @@
-import type { RequestProgress, ResponseRecord, SendRequestInput } from '../../shared/requests.ts'
+import type { ResponseRecord, RequestProgress, SendRequestInput } from '../../shared/requests.ts'
+import { parseRequestBody } from '../../shared/request-body.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { describeNetworkError } from '../http/network-error.ts'
 import { readBodyWithLimit } from '../http/read-body.ts'
-import { parseRequestBody } from '../../shared/request-body.ts'
+import { buildMultipartBody } from './multipart-body.ts'
+import { throttledProgress } from './progress-throttle.ts'
 import { applyAuth } from './request-auth.ts'
 import { readResponse } from './response-reading.ts'
 
@@ -10,6 +12,8 @@ export interface RequestSenderDependencies {
   fetch: typeof fetch
   /** The token of an account for this origin, read from the keychain at send time. */
   tokenFor: (accountId: string, origin: string) => Promise<Result<string>>
+  /** Where a file chosen for upload is (main only); null for an id it never handed out. */
+  filePath?: (fileId: string) => string | null
   /** A monotonic clock in milliseconds (performance.now), for durations. */
   monotonicNow: () => number
   emitProgress: (progress: RequestProgress) => void
@@ -22,23 +26,72 @@ export interface RequestSender {
   cancel(requestId: string): boolean
 }
 
-const progressIntervalMs = 100
+type Outgoing = {
+  headers: Record<string, string>
+  body: string | ReadableStream<Uint8Array>
+  /** For a streamed upload: how much of it went out. */
+  sentBytes: (() => number) | null
+}
 
 export function createRequestSender(dependencies: RequestSenderDependencies): RequestSender {
   const running = new Map<string, AbortController>()
   const defaultTimeoutMs = dependencies.defaultTimeoutMs ?? 30_000
   const maxResponseBytes = dependencies.maxResponseBytes ?? 256 * 1024 * 1024
 
-  async function send(input: SendRequestInput): Promise<Result<ResponseRecord>> {
+  /** The request body: JSON, or for uploads a multipart stream read from disk as it is sent. */
+  async function outgoing(
+    input: SendRequestInput,
+    progress: ReturnType<typeof throttledProgress>,
+  ): Promise<Result<Outgoing>> {
     const body = parseRequestBody(input.body)
     if (!body.ok) return body
-    const prepared = await applyAuth(input, body.value, dependencies.tokenFor)
-    if (!prepared.ok) return prepared
+    const auth = await applyAuth(input, body.value, dependencies.tokenFor)
+    if (!auth.ok) return auth
+    const headers = { accept: 'application/json', ...auth.value.headers }
+    if (!input.upload) {
+      return ok({
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(auth.value.body),
+        sentBytes: null,
+      })
+    }
+    const path = dependencies.filePath?.(input.upload.fileId) ?? null
+    if (path === null) {
+      return fail('UNKNOWN_FILE', 'Choose the file again: the app no longer knows that one.', {
+        fileId: input.upload.fileId,
+      })
+    }
+    try {
+      const multipart = await buildMultipartBody(
+        path,
+        input.upload.fields,
+        auth.value.formToken,
+        (sent, total) => progress('upload', sent, total),
+      )
+      return ok({
+        headers: { ...headers, 'content-type': multipart.contentType },
+        body: multipart.body,
+        sentBytes: multipart.sentBytes,
+      })
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      return fail('FILE_UNREADABLE', `The file cannot be read (${reason}).`, { name: path, reason })
+    }
+  }
+
+  async function send(input: SendRequestInput): Promise<Result<ResponseRecord>> {
     if (running.has(input.requestId)) {
       return fail('INVALID_ARGUMENT', `A request with id ${input.requestId} is already running.`, {
         field: 'requestId',
       })
     }
+    const progress = throttledProgress(
+      input.requestId,
+      dependencies.monotonicNow,
+      dependencies.emitProgress,
+    )
+    const prepared = await outgoing(input, progress)
+    if (!prepared.ok) return prepared
     const url = `${input.origin}/api/${input.endpoint}`
     const timeoutMs = input.timeoutMs ?? defaultTimeoutMs
     const controller = new AbortController()
@@ -49,19 +102,19 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
       const response = await dependencies.fetch(url, {
         method: 'POST',
         headers: prepared.value.headers,
-        body: JSON.stringify(prepared.value.body),
-        // Never follow: a redirect to another origin must not get the request (or, later, a token).
+        body: prepared.value.body,
+        // Never follow: a redirect to another origin must not get the request (or its token).
         redirect: 'manual',
         signal: controller.signal,
-      })
+        ...(prepared.value.sentBytes ? { duplex: 'half' } : {}),
+      } as RequestInit)
+      // The server answers once it has the whole upload: say so before the download starts.
+      const sent = prepared.value.sentBytes?.()
+      if (sent !== undefined) progress('upload', sent, sent, true)
       const totalBytes = Number(response.headers.get('content-length')) || null
-      let lastProgressAt = -Infinity
-      const read = await readBodyWithLimit(response, maxResponseBytes, (receivedBytes) => {
-        const now = dependencies.monotonicNow()
-        if (now - lastProgressAt < progressIntervalMs) return
-        lastProgressAt = now
-        dependencies.emitProgress({ requestId: input.requestId, receivedBytes, totalBytes })
-      })
+      const read = await readBodyWithLimit(response, maxResponseBytes, (bytes) =>
+        progress('download', bytes, totalBytes),
+      )
       if (read.kind === 'too-large') {
         return fail(
           'RESPONSE_TOO_LARGE',
@@ -73,7 +126,7 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
       }
       const durationMs = dependencies.monotonicNow() - startedAt
       const contentType = response.headers.get('content-type')
-      const { body: responseBody, problem } = readResponse(
+      const { body, problem } = readResponse(
         response.status,
         contentType,
         read.bytes,
@@ -91,7 +144,7 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
         durationMs,
         sizeBytes: read.bytes.byteLength,
         contentType,
-        body: responseBody,
+        body,
         problem,
       })
     } catch (error) {

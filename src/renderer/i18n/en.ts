@@ -131,8 +131,13 @@ export const en = {
     source: 'Source',
     schemaLoading: 'Loading the body schema…',
     schemaNone: "The server describes no body for this endpoint; {'{}'} is sent.",
-    multipartNotYet:
-      'This endpoint takes a file upload (multipart/form-data). Uploading files is not available yet; the JSON body below is sent as is.',
+    multipart:
+      'This endpoint takes a file upload (multipart/form-data): choose the file, fill in the other fields.',
+  },
+  upload: {
+    choose: 'Choose a file…',
+    noFile: 'No file chosen: the server needs one.',
+    needFile: 'Will not send: choose the file to upload first.',
   },
   request: {
     bodyLabel: 'Body (JSON)',
@@ -164,7 +169,8 @@ export const en = {
     unknownType: 'no content type',
     headerName: 'Header',
     headerValue: 'Value',
-    progress: 'Received {received}',
+    progress: 'Receiving… {bytes} of {total}',
+    uploading: 'Uploading… {bytes} of {total}',
   },
   problem: {
     misskeyTitle: 'Misskey error {code}',

@@ -2,13 +2,16 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { RequestAuth, ResponseRecord } from '../../shared/requests.ts'
 import type { AppError } from '../../shared/result.ts'
+import type { UploadInput } from '../../shared/uploads.ts'
 import { getBridge } from '../bridge.ts'
 
 export interface RunningRequest {
   requestId: string
   endpoint: string
   startedAt: number
-  receivedBytes: number
+  phase: 'upload' | 'download'
+  bytes: number
+  totalBytes: number | null
 }
 
 /** The request in flight and the last answer (or the reason there was none). */
@@ -23,18 +26,40 @@ export const useRequestStore = defineStore('request', () => {
     const bridge = getBridge()
     if (unsubscribe || !bridge) return
     unsubscribe = bridge.events.onRequestProgress((progress) => {
-      if (running.value?.requestId === progress.requestId)
-        running.value.receivedBytes = progress.receivedBytes
+      if (running.value?.requestId !== progress.requestId) return
+      running.value.phase = progress.phase
+      running.value.bytes = progress.bytes
+      running.value.totalBytes = progress.totalBytes
     })
   }
 
-  async function send(origin: string, endpoint: string, body: string, auth: RequestAuth) {
+  async function send(
+    origin: string,
+    endpoint: string,
+    body: string,
+    auth: RequestAuth,
+    upload?: UploadInput,
+  ) {
     const bridge = getBridge()
     if (!bridge || running.value) return
     listenForProgress()
     const requestId = crypto.randomUUID()
-    running.value = { requestId, endpoint, startedAt: performance.now(), receivedBytes: 0 }
-    const result = await bridge.requests.send({ requestId, origin, endpoint, body, auth })
+    running.value = {
+      requestId,
+      endpoint,
+      startedAt: performance.now(),
+      phase: upload ? 'upload' : 'download',
+      bytes: 0,
+      totalBytes: null,
+    }
+    const result = await bridge.requests.send({
+      requestId,
+      origin,
+      endpoint,
+      body,
+      auth,
+      ...(upload ? { upload } : {}),
+    })
     running.value = null
     if (result.ok) {
       response.value = result.value

@@ -3,6 +3,7 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import type { AuthMode } from '../../shared/accounts.ts'
 import type { CatalogEndpoint, RequestSchema } from '../../shared/catalog.ts'
 import type { AppError } from '../../shared/result.ts'
+import type { ChosenFile, UploadFieldValue } from '../../shared/uploads.ts'
 import { getBridge } from '../bridge.ts'
 import { useRecentEndpointsStore } from './recent-endpoints.ts'
 import { useServerStore } from './server.ts'
@@ -14,6 +15,11 @@ export type SchemaState =
 
 export const emptyBody = '{\n  \n}\n'
 
+export interface UploadDraft {
+  file: ChosenFile | null
+  fields: Record<string, UploadFieldValue>
+}
+
 /** The endpoint being worked on, the picker's filter, and one body draft per endpoint. */
 export const useWorkbenchStore = defineStore('workbench', () => {
   const server = useServerStore()
@@ -24,6 +30,9 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   const drafts = reactive(new Map<string, string>())
   const schemas = reactive(new Map<string, SchemaState>())
   const schema = shallowRef<SchemaState | null>(null)
+  /** For multipart endpoints: the chosen file and form fields, per draft like the JSON bodies. */
+  const uploads = reactive(new Map<string, UploadDraft>())
+  const uploadError = ref<AppError | null>(null)
   /** How the active account's token travels; Misskey's own console sends it as `i`. */
   const authMode = ref<AuthMode>('body')
 
@@ -41,6 +50,23 @@ export const useWorkbenchStore = defineStore('workbench', () => {
       if (draftKey.value) drafts.set(draftKey.value, text)
     },
   })
+
+  const upload = computed<UploadDraft>(
+    () => uploads.get(draftKey.value ?? '') ?? { file: null, fields: {} },
+  )
+
+  function setUploadFields(fields: UploadDraft['fields']) {
+    if (draftKey.value) uploads.set(draftKey.value, { ...upload.value, fields })
+  }
+
+  async function chooseUploadFile() {
+    const bridge = getBridge()
+    if (!bridge || !draftKey.value) return
+    const key = draftKey.value
+    const result = await bridge.files.chooseUpload()
+    uploadError.value = result.ok ? null : result.error
+    if (result.ok && result.value) uploads.set(key, { ...upload.value, file: result.value })
+  }
 
   // A different server may not have the endpoint that was selected.
   watch(
@@ -94,6 +120,10 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     schema,
     draftKey,
     authMode,
+    upload,
+    uploadError,
+    chooseUploadFile,
+    setUploadFields,
     select,
   }
 })

@@ -1,0 +1,101 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from './fixtures.ts'
+
+// The request workbench, as a user drives it with the keyboard, against the fake (or a real
+// server with MISSKEY_URL / MISSKEY_TOKEN).
+test.afterEach(({ explorer }) => {
+  expect(explorer.pageErrors, 'uncaught errors in the page').toEqual([])
+})
+
+test('Ctrl+K finds an endpoint by a word of its description, recently used first next time', async ({
+  explorer,
+  target,
+}) => {
+  await explorer.openServer(target.origin)
+  await expect(explorer.serverSummary).toBeVisible()
+  await explorer.page.keyboard.press('ControlOrMeta+K')
+  const palette = explorer.page.getByTestId('endpoint-palette')
+  await expect(palette).toBeVisible()
+  await explorer.page.keyboard.type('upload a new')
+  await expect(palette.getByTestId('palette-option').first()).toHaveAttribute(
+    'data-endpoint',
+    'drive/files/create',
+  )
+  await explorer.page.keyboard.press('Enter')
+  await expect(palette).toBeHidden()
+  await expect(explorer.endpointName).toHaveText('drive/files/create')
+
+  await explorer.page.keyboard.press('ControlOrMeta+K')
+  await expect(palette.locator('.endpoint-palette__heading').first()).toHaveText('Recently used')
+  await expect(palette.getByTestId('palette-option').first()).toHaveAttribute(
+    'data-endpoint',
+    'drive/files/create',
+  )
+  await explorer.page.keyboard.press('ArrowDown')
+  await explorer.page.keyboard.press('Escape')
+  await expect(palette).toBeHidden()
+})
+
+test('upload a file with drive/files/create and see the created file', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
+  const folder = await mkdtemp(join(tmpdir(), 'upload-story-'))
+  const file = join(folder, `note-${Date.now()}.txt`)
+  await writeFile(file, `uploaded by the e2e story at ${new Date().toISOString()}\n`)
+  await explorer.openServer(target.origin)
+  await explorer.openAccounts()
+  await explorer.addAccountWithToken(target.token!, 'uploader')
+  await expect(explorer.accountRow('uploader')).toBeVisible()
+  await explorer.closeAccounts()
+
+  await explorer.pickEndpoint('drive/files/create')
+  await expect(explorer.sendBlocked).toHaveText('Will not send: choose the file to upload first.')
+  main.fileToChoose = file
+  await explorer.page.getByTestId('upload-choose').click()
+  await expect(explorer.page.getByTestId('upload-file')).toContainText(/note-\d+\.txt · \d+ B/)
+  await explorer.page.getByTestId('upload-field-name').fill('story.txt')
+  await explorer.page.getByTestId('upload-field-force').check()
+  await explorer.sendButton.click()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  const text = await explorer.responseText()
+  expect(text).toContain('"name": "story.txt"')
+  if (target.fake)
+    expect(target.fake.received.at(-1)).toMatchObject({
+      tokenSource: 'form',
+      path: '/api/drive/files/create',
+    })
+})
+
+test('an empty file is refused when chosen, with the reason', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'upload-story-'))
+  main.fileToChoose = join(folder, 'empty.png')
+  await writeFile(main.fileToChoose, '')
+  await explorer.openServer(target.origin)
+  await explorer.pickEndpoint('drive/files/create')
+  await explorer.page.getByTestId('upload-choose').click()
+  await expect(explorer.page.getByTestId('upload-error')).toHaveText(
+    'empty.png is empty (0 bytes); a Misskey server refuses empty uploads.',
+  )
+  await expect(explorer.sendButton).toBeDisabled()
+})
+
+test('a slow request shows its elapsed time and can be cancelled', async ({ explorer, target }) => {
+  test.skip(!target.fake, 'needs a server that hangs on purpose')
+  target.fake!.failNext('meta', 'hang')
+  await explorer.openServer(target.origin)
+  await explorer.pickEndpoint('meta')
+  await explorer.send()
+  await expect(explorer.page.getByTestId('sending')).toHaveText(/^Sending… \d+\.\d s$/)
+  await explorer.page.getByTestId('cancel').click()
+  await expect(explorer.requestError).toHaveText('The request was cancelled.')
+  await expect(explorer.sendButton).toBeEnabled()
+})
