@@ -101,12 +101,13 @@ export function flattenSchema(root: JsonSchema, node: unknown, depth = 0): JsonS
   const { allOf, ...own } = schema
   let merged: JsonSchema = {}
   for (const part of [...allOf, own]) {
-    merged = mergeTwo(merged, flattenSchema(root, part, depth + 1))
+    merged = mergeSchemas(merged, flattenSchema(root, part, depth + 1))
   }
   return merged
 }
 
-function mergeTwo(first: JsonSchema, second: JsonSchema): JsonSchema {
+/** Two schemas as one (the second's keywords win), properties merged and `required` joined. */
+export function mergeSchemas(first: JsonSchema, second: JsonSchema): JsonSchema {
   const merged: JsonSchema = { ...first, ...second }
   if (isRecord(first.properties) && isRecord(second.properties)) {
     merged.properties = { ...first.properties, ...second.properties }
