@@ -19,6 +19,12 @@ export function readRealSpec(): OpenApiDocument | null {
   return realDocument
 }
 
+/** Another JSON file of the shared Misskey material, parsed; null where it is not present. */
+export function readSharedJson(name: string): unknown {
+  const path = sharedFixture(name)
+  return path ? (JSON.parse(readFileSync(path, 'utf8')) as unknown) : null
+}
+
 export function fakeSpec(): OpenApiDocument {
   return buildFakeSpec('http://127.0.0.1:3000') as OpenApiDocument
 }
