@@ -73,7 +73,8 @@ function invalidTokenType(body: Record<string, unknown>): BodyText['invalidToken
   const token = body.i
   if (token === null || token === undefined || typeof token === 'string') return null
   if (Array.isArray(token)) return 'array'
-  if (typeof token === 'number' || typeof token === 'boolean') return typeof token
+  if (typeof token === 'number') return 'number'
+  if (typeof token === 'boolean') return 'boolean'
   return 'object'
 }
 

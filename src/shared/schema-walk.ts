@@ -86,7 +86,8 @@ export function typeOfValue(value: unknown): SchemaTypeName {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number'
-  if (typeof value === 'string' || typeof value === 'boolean') return typeof value
+  if (typeof value === 'string') return 'string'
+  if (typeof value === 'boolean') return 'boolean'
   return 'object'
 }
 
