@@ -1,8 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { fakeSpec, readRealSpec, requestSchemasOf } from '../../e2e/support/real-spec.ts'
 import type { JsonSchema } from './catalog.ts'
-import { mergeIntoBody, sampleDefaultsBody, sampleRequiredBody } from './schema-sample.ts'
+import { sampleDefaultsBody, sampleRequiredBody } from './schema-sample.ts'
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true })
 const validates = (schema: JsonSchema, body: unknown) => ajv.validate(schema, body)
@@ -262,92 +261,6 @@ describe('sampleDefaultsBody', () => {
       withFiles: false,
       reply: null,
       required: { deep: 'y' },
-    })
-  })
-})
-
-describe('mergeIntoBody', () => {
-  it("adds missing fields after the user's, keeping their values and order", () => {
-    const text = '{\n  "text": "mine",\n  "cw": null\n}'
-    const merged = mergeIntoBody(text, { visibility: 'public', text: 'example', localOnly: false })
-    expect(merged).toEqual({
-      ok: true,
-      value:
-        '{\n  "text": "mine",\n  "cw": null,\n  "visibility": "public",\n  "localOnly": false\n}',
-    })
-  })
-
-  it('completes nested objects and leaves arrays and other values as typed', () => {
-    const merged = mergeIntoBody('{poll: {choices: ["a"]}, fileIds: [], other: "x"}', {
-      poll: { choices: ['', ''], multiple: false },
-      fileIds: ['sample'],
-      other: { nested: true },
-    })
-    expect(merged.ok && JSON.parse(merged.value)).toEqual({
-      poll: { choices: ['a'], multiple: false },
-      fileIds: [],
-      other: 'x',
-    })
-  })
-
-  it('starts from {} for an empty editor and reports a body it cannot read', () => {
-    expect(mergeIntoBody('  ', { a: 1 })).toEqual({ ok: true, value: '{\n  "a": 1\n}' })
-    expect(mergeIntoBody('{"a": ', { a: 1 })).toMatchObject({
-      ok: false,
-      error: { code: 'BODY_NOT_JSON', detail: { line: 1 } },
-    })
-    expect(mergeIntoBody('[1]', { a: 1 })).toMatchObject({
-      ok: false,
-      error: { code: 'BODY_NOT_OBJECT' },
-    })
-  })
-})
-
-describe('samples of whole specs', () => {
-  const checkEvery = (label: string, schemas: ReturnType<typeof requestSchemasOf>) => {
-    const failures: string[] = []
-    let checked = 0
-    for (const { endpoint, schema } of schemas) {
-      if (!schema) {
-        expect(sampleRequiredBody(schema)).toEqual({})
-        continue
-      }
-      checked++
-      const validate = ajv.compile(schema)
-      for (const [mode, body] of [
-        ['required', sampleRequiredBody(schema)],
-        ['defaults', sampleDefaultsBody(schema)],
-      ] as const) {
-        if (!validate(body)) {
-          failures.push(`${endpoint} (${mode}): ${ajv.errorsText(validate.errors)}`)
-        }
-      }
-    }
-    expect(failures, label).toEqual([])
-    return checked
-  }
-
-  it('gives every endpoint of the fake spec bodies that validate', () => {
-    expect(checkEvery('fake', requestSchemasOf(fakeSpec()))).toBeGreaterThan(5)
-  })
-
-  const real = readRealSpec()
-  it.skipIf(!real)('gives every endpoint of the real 2025.5.0 spec bodies that validate', () => {
-    const schemas = requestSchemasOf(real!)
-    expect(checkEvery('real', schemas)).toBeGreaterThan(300)
-    const byName = new Map(schemas.map((entry) => [entry.endpoint, entry.schema]))
-    expect(sampleRequiredBody(byName.get('notes/create')!)).toEqual({ text: 'example' })
-    expect(sampleRequiredBody(byName.get('notes/show')!)).toEqual({ noteId: '' })
-    expect(sampleRequiredBody(byName.get('users/show')!)).toEqual({ userId: '' })
-    expect(sampleRequiredBody(byName.get('drive/files/create')!)).toEqual({ file: '' })
-    expect(sampleDefaultsBody(byName.get('notes/timeline')!)).toEqual({
-      limit: 10,
-      allowPartial: false,
-      includeMyRenotes: true,
-      includeRenotedMyNotes: true,
-      includeLocalRenotes: true,
-      withFiles: false,
-      withRenotes: true,
     })
   })
 })
