@@ -7,6 +7,7 @@ import {
   requestBodyContent,
   resolveLocalRef,
   serversIncludeApi,
+  sourceUrlOf,
   type OpenApiDocument,
 } from './openapi-document.ts'
 
@@ -53,7 +54,6 @@ function describeEndpoint(
   const facts = readMisskeyDescription(operation.description)
   const body = requestBodyContent(operation)
   const schema = body ? resolveLocalRef(document, body.schema) : null
-  const externalDocs = operation.externalDocs
   return {
     name,
     tags: Array.isArray(operation.tags)
@@ -67,12 +67,7 @@ function describeEndpoint(
     deprecated: operation.deprecated === true,
     hasParameters:
       isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0,
-    sourceUrl:
-      isObject(externalDocs) &&
-      typeof externalDocs.url === 'string' &&
-      /^https?:\/\//.test(externalDocs.url)
-        ? externalDocs.url
-        : null,
+    sourceUrl: sourceUrlOf(operation),
   }
 }
 

@@ -7,7 +7,7 @@ describe('readMisskeyDescription', () => {
       readMisskeyDescription(
         'No description provided.\n\n**Credential required**: *Yes* / **Permission**: *write:notes*',
       ),
-    ).toEqual({ text: '', credentialRequired: true, permission: 'write:notes' })
+    ).toEqual({ text: '', credentialRequired: true, permission: 'write:notes', internal: false })
   })
 
   it('keeps real text and reads a footer without permission', () => {
@@ -19,6 +19,7 @@ describe('readMisskeyDescription', () => {
       text: 'Find the notes to which the given file is attached.',
       credentialRequired: false,
       permission: null,
+      internal: false,
     })
   })
 
@@ -33,11 +34,28 @@ describe('readMisskeyDescription', () => {
       text: 'Just text.',
       credentialRequired: null,
       permission: null,
+      internal: false,
     })
     expect(readMisskeyDescription(undefined)).toEqual({
       text: '',
       credentialRequired: null,
       permission: null,
+      internal: false,
+    })
+  })
+
+  it('reads and removes the line Misskey writes for its internal (secure) endpoints', () => {
+    const line =
+      '**Internal Endpoint**: This endpoint is an API for the misskey mainframe and is not intended for use by third parties.'
+    expect(
+      readMisskeyDescription(`No description provided.\n\n${line}\n**Credential required**: *Yes*`),
+    ).toEqual({ text: '', credentialRequired: true, permission: null, internal: true })
+    expect(
+      readMisskeyDescription(`Sign in.\n\n${line}\n**Credential required**: *No*`),
+    ).toMatchObject({ text: 'Sign in.', internal: true })
+    expect(readMisskeyDescription(`Text.\n\n${line}`)).toMatchObject({
+      text: 'Text.',
+      internal: true,
     })
   })
 })

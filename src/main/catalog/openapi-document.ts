@@ -55,6 +55,16 @@ export function requestBodyContent(
   return null
 }
 
+/** The operation's `externalDocs` link (Misskey: its source file), when it is http(s). */
+export function sourceUrlOf(operation: JsonObject): string | null {
+  const externalDocs = operation.externalDocs
+  return isObject(externalDocs) &&
+    typeof externalDocs.url === 'string' &&
+    /^https?:\/\//.test(externalDocs.url)
+    ? externalDocs.url
+    : null
+}
+
 /** Follows one `#/components/schemas/X` reference; anything else is returned as is. */
 export function resolveLocalRef(document: OpenApiDocument, schema: unknown): unknown {
   if (!isObject(schema) || typeof schema.$ref !== 'string') return schema

@@ -1,0 +1,38 @@
+// Whether a value satisfies one part of a request schema, with a real JSON Schema validator rather
+// than hand-written checks. @cfworker/json-schema interprets schemas without generating code,
+// so it also runs under the renderer's Content-Security-Policy, which forbids eval (ajv compiles
+// schemas with `new Function`).
+import { Validator } from '@cfworker/json-schema'
+import type { JsonSchema } from './catalog.ts'
+import { isRecord } from './schema-walk.ts'
+
+export interface SchemaChecker {
+  /** True when `value` satisfies `schema`, a part of the root (its `$ref`s resolve against the root). */
+  matches(value: unknown, schema: unknown): boolean
+}
+
+export function createSchemaChecker(root: JsonSchema): SchemaChecker {
+  const validators = new WeakMap<object, Validator>()
+  const definitions = isRecord(root.$defs) ? root.$defs : null
+  return {
+    matches(value, schema) {
+      if (typeof schema === 'boolean') return schema
+      if (!isRecord(schema)) return true
+      let validator = validators.get(schema)
+      if (!validator) {
+        const standalone =
+          schema === root || !definitions
+            ? schema
+            : {
+                ...schema,
+                $defs: { ...definitions, ...(isRecord(schema.$defs) ? schema.$defs : {}) },
+              }
+        // The validator marks the schema objects it reads (non-enumerable properties), so it gets
+        // its own copy: the caller's schema may be frozen or a reactive proxy.
+        validator = new Validator(JSON.parse(JSON.stringify(standalone)), '2020-12', true)
+        validators.set(schema, validator)
+      }
+      return validator.validate(value).valid
+    },
+  }
+}
