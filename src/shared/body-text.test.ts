@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { parseBodyText } from './body-text.ts'
-import { parseRequestBody } from './request-body.ts'
 
 describe('parseBodyText', () => {
   it('reads strict JSON as is, without calling it converted', () => {
@@ -100,7 +99,7 @@ describe('parseBodyText', () => {
     }
   })
 
-  it('requires an object, in the shape parseRequestBody reports', () => {
+  it('requires an object, and says what it found instead', () => {
     for (const [text, found] of [
       ['[1, 2]', 'an array'],
       ['null', 'null'],
@@ -117,7 +116,6 @@ describe('parseBodyText', () => {
           detail: { found },
         },
       })
-      if (!text.includes("'")) expect(parseRequestBody(text)).toEqual(result)
     }
   })
 

@@ -75,7 +75,7 @@ describe('how the token travels', () => {
   })
 
   it('refuses an `i` that is not a string, which a real Misskey never answers', async () => {
-    for (const body of ['{"i":123}', '{"i":null}', '{"i":["x"]}']) {
+    for (const body of ['{"i":123}', '{"i":true}', '{"i":["x"]}', '{"i":{}}']) {
       expect(await send('none', body, null)).toMatchObject({
         ok: false,
         error: { code: 'BODY_TOKEN_NOT_STRING' },

@@ -19,12 +19,13 @@ export async function applyAuth(
   body: Record<string, unknown>,
   tokenFor: (accountId: string, origin: string) => Promise<Result<string>>,
 ): Promise<Result<PreparedAuth>> {
-  // A real Misskey never answers a request whose `i` is not a string: refuse to send one.
-  if ('i' in body && typeof body.i !== 'string') {
+  // A real Misskey never answers a request whose `i` is not a string (null reads as no token):
+  // refuse to send one.
+  if ('i' in body && body.i !== null && typeof body.i !== 'string') {
     return fail(
       'BODY_TOKEN_NOT_STRING',
       'The body’s "i" is not a string; a Misskey server never answers such a request, so it was not sent.',
-      { found: body.i === null ? 'null' : Array.isArray(body.i) ? 'an array' : typeof body.i },
+      { found: Array.isArray(body.i) ? 'an array' : typeof body.i },
     )
   }
   const { mode, accountId } = input.auth

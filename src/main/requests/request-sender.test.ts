@@ -106,8 +106,13 @@ describe('sending to the fake Misskey', () => {
     })
   })
 
+  it('sends JSON5 typed by the user as plain JSON', async () => {
+    await sender().send(input(fake.origin, 'meta', "{ detail: false, // compact\n 'x': [1, 2,], }"))
+    expect(fake.received.at(-1)?.bodyText).toBe('{"detail":false,"x":[1,2]}')
+  })
+
   it('refuses to send a body that is not a JSON object, and sends nothing', async () => {
-    expect(await sender().send(input(fake.origin, 'meta', '{ detail: true }'))).toMatchObject({
+    expect(await sender().send(input(fake.origin, 'meta', '{ "detail": tru }'))).toMatchObject({
       ok: false,
       error: { code: 'BODY_NOT_JSON' },
     })

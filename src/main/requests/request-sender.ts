@@ -1,5 +1,5 @@
 import type { ResponseRecord, RequestProgress, SendRequestInput } from '../../shared/requests.ts'
-import { parseRequestBody } from '../../shared/request-body.ts'
+import { parseBodyText } from '../../shared/body-text.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { describeNetworkError } from '../http/network-error.ts'
 import { readBodyWithLimit } from '../http/read-body.ts'
@@ -43,9 +43,10 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
     input: SendRequestInput,
     progress: ReturnType<typeof throttledProgress>,
   ): Promise<Result<Outgoing>> {
-    const body = parseRequestBody(input.body)
+    // JSON5 typed by the user (comments, trailing commas…) goes out as plain JSON.
+    const body = parseBodyText(input.body)
     if (!body.ok) return body
-    const auth = await applyAuth(input, body.value, dependencies.tokenFor)
+    const auth = await applyAuth(input, body.value.value, dependencies.tokenFor)
     if (!auth.ok) return auth
     const headers = { accept: 'application/json', ...auth.value.headers }
     if (!input.upload) {

@@ -147,6 +147,15 @@ export const en = {
     sending: 'Sending… {seconds} s',
     cancel: 'Cancel',
     invalidJson: 'Will not send: the body is not valid JSON. {reason}',
+    invalidJsonAt:
+      'Will not send: the body is not valid JSON at line {line}, column {column}: {reason}.',
+    json5: 'JSON5 (comments, trailing commas…): sent as plain JSON',
+    insertRequired: 'Required fields',
+    insertRequiredTitle: 'Insert the fields the endpoint requires, keeping what you typed',
+    insertDefaults: 'All with defaults',
+    insertDefaultsTitle: 'Insert every field that has a default value, keeping what you typed',
+    format: 'Format',
+    cannotInsert: 'Cannot insert fields: {reason}',
     notObject: 'Will not send: Misskey expects a JSON object as the body, not {found}.',
     schemaProblems:
       'No problems | 1 problem with the schema (sent anyway) | {count} problems with the schema (sent anyway)',

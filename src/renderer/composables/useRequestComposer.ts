@@ -1,0 +1,77 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { authWarnings } from '../../shared/auth-warnings.ts'
+import { parseBodyText } from '../../shared/body-text.ts'
+import type { RequestAuth } from '../../shared/requests.ts'
+import { useAccountsStore } from '../stores/accounts.ts'
+import { useRequestStore } from '../stores/request.ts'
+import { useServerStore } from '../stores/server.ts'
+import { useWorkbenchStore } from '../stores/workbench.ts'
+
+/**
+ * Everything about the request being composed that decides whether and how it is sent: the body
+ * as main will read it (JSON, or JSON5 converted), the auth to use, the warnings before sending,
+ * and the reason it will not be sent.
+ */
+export function useRequestComposer() {
+  const { t } = useI18n()
+  const server = useServerStore()
+  const workbench = useWorkbenchStore()
+  const request = useRequestStore()
+  const accounts = useAccountsStore()
+
+  const bodyCheck = computed(() => parseBodyText(workbench.body))
+  const account = computed(() => accounts.active(server.catalog?.origin ?? null))
+  /** Without an account for this server there is nothing to send but the body as typed. */
+  const auth = computed<RequestAuth>(() =>
+    account.value && workbench.authMode !== 'none'
+      ? { mode: workbench.authMode, accountId: account.value.id }
+      : { mode: 'none', accountId: null },
+  )
+
+  const warnings = computed(() => {
+    const endpoint = workbench.selectedEndpoint
+    if (!endpoint) return []
+    const body = !endpoint.multipart && bodyCheck.value.ok ? bodyCheck.value.value.value : null
+    return authWarnings(endpoint, auth.value.mode, account.value, body).map((warning) =>
+      t(`auth.warnings.${warning.code}`, 'permission' in warning ? warning : {}),
+    )
+  })
+
+  const blockedReason = computed(() => {
+    if (workbench.selectedEndpoint?.multipart)
+      return workbench.upload.file ? '' : t('upload.needFile')
+    const check = bodyCheck.value
+    if (!check.ok) {
+      const detail = check.error.detail ?? {}
+      if (check.error.code === 'BODY_NOT_OBJECT')
+        return t('request.notObject', { found: String(detail.found ?? '') })
+      const reason = String(detail.reason ?? check.error.message)
+      return typeof detail.line === 'number'
+        ? t('request.invalidJsonAt', { reason, line: detail.line, column: detail.column ?? 1 })
+        : t('request.invalidJson', { reason })
+    }
+    return check.value.invalidTokenType ? t('auth.notString') : ''
+  })
+
+  /** Shown when the body is JSON5: what goes out is plain JSON. */
+  const convertedFromJson5 = computed(
+    () => bodyCheck.value.ok && bodyCheck.value.value.convertedFromJson5,
+  )
+
+  function send() {
+    const endpoint = workbench.selectedEndpoint
+    if (!server.catalog || !endpoint || blockedReason.value) return
+    const { file, fields } = workbench.upload
+    if (endpoint.multipart && file) {
+      void request.send(server.catalog.origin, endpoint.name, '{}', auth.value, {
+        fileId: file.fileId,
+        fields,
+      })
+    } else if (!endpoint.multipart) {
+      void request.send(server.catalog.origin, endpoint.name, workbench.body, auth.value)
+    }
+  }
+
+  return { bodyCheck, account, auth, warnings, blockedReason, convertedFromJson5, send }
+}
