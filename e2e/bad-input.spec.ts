@@ -74,7 +74,9 @@ test('invalid JSON in the body: Send explains why it will not send', async ({
   await explorer.pickEndpoint('meta')
   await explorer.setBody('{ "detail": tru }')
   await expect(explorer.sendButton).toBeDisabled()
-  await expect(explorer.sendBlocked).toContainText('Will not send: the body is not valid JSON.')
+  await expect(explorer.sendBlocked).toContainText(
+    'Will not send: the body is not valid JSON at line 1, column 16',
+  )
   await explorer.setBody('[1, 2]')
   await expect(explorer.sendBlocked).toHaveText(
     'Will not send: Misskey expects a JSON object as the body, not an array.',
