@@ -18,6 +18,8 @@ const bridge = {
     open: (address) => ipcRenderer.invoke('catalog.open', address),
     getRequestSchema: (origin, endpoint) =>
       ipcRenderer.invoke('catalog.getRequestSchema', origin, endpoint),
+    getEndpointDocs: (origin, endpoint) =>
+      ipcRenderer.invoke('catalog.getEndpointDocs', origin, endpoint),
   },
   requests: {
     send: (input) => ipcRenderer.invoke('requests.send', input),

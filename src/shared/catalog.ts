@@ -14,6 +14,11 @@ export interface CatalogEndpoint {
   /** The body is multipart/form-data (file uploads such as `drive/files/create`). */
   multipart: boolean
   deprecated: boolean
+  /**
+   * Misskey's "secure" endpoints, for its own web client only ("**Internal Endpoint**" in the
+   * spec): a real server refuses app tokens there with ACCESS_DENIED.
+   */
+  internal: boolean
   /** The request schema declares at least one property. */
   hasParameters: boolean
   /** Link to the endpoint's source, when the spec gives one. */

@@ -13,6 +13,7 @@ import type {
   SignInStarted,
 } from './accounts.ts'
 import type { Catalog, RequestSchema } from './catalog.ts'
+import type { EndpointDocs } from './endpoint-docs.ts'
 import type { ChosenFile } from './uploads.ts'
 import type { RequestProgress, ResponseRecord, SendRequestInput } from './requests.ts'
 import type { Result } from './result.ts'
@@ -24,6 +25,8 @@ export interface ExplorerMethods {
   'catalog.open'(address: string): Promise<Result<Catalog>>
   /** The body schema of one endpoint of a catalog opened before, self-contained for Monaco. */
   'catalog.getRequestSchema'(origin: string, endpoint: string): Promise<Result<RequestSchema>>
+  /** The docs panel's data for one endpoint; null for a names-only catalog. */
+  'catalog.getEndpointDocs'(origin: string, endpoint: string): Promise<Result<EndpointDocs | null>>
   /** POST the body to `<origin>/api/<endpoint>` and report what came back. */
   'requests.send'(input: SendRequestInput): Promise<Result<ResponseRecord>>
   /** Abort a running request; answers false when it had already finished. */
@@ -124,6 +127,7 @@ type ArgumentSchemas = {
 export const bridgeArgumentSchemas = {
   'catalog.open': v.strictTuple([v.pipe(v.string(), v.maxLength(maxAddressLength))]),
   'catalog.getRequestSchema': v.strictTuple([originSchema, endpointNameSchema]),
+  'catalog.getEndpointDocs': v.strictTuple([originSchema, endpointNameSchema]),
   'requests.send': v.strictTuple([sendRequestInputSchema]),
   'requests.cancel': v.strictTuple([requestIdSchema]),
   'files.chooseUpload': v.strictTuple([]),

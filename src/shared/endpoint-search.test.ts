@@ -11,6 +11,7 @@ const endpoint = (name: string, tags: string[] = [], description = ''): CatalogE
   allowGet: false,
   multipart: false,
   deprecated: false,
+  internal: false,
   hasParameters: true,
   sourceUrl: null,
 })

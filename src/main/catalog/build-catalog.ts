@@ -65,6 +65,7 @@ function describeEndpoint(
     allowGet: isObject(pathItem.get),
     multipart: body?.contentType === 'multipart/form-data',
     deprecated: operation.deprecated === true,
+    internal: facts.internal,
     hasParameters:
       isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0,
     sourceUrl: sourceUrlOf(operation),

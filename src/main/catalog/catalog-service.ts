@@ -1,7 +1,9 @@
 import type { Catalog, CatalogEndpoint, RequestSchema } from '../../shared/catalog.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { normalizeServerAddress } from '../server-address.ts'
+import type { EndpointDocs } from '../../shared/endpoint-docs.ts'
 import { buildCatalog } from './build-catalog.ts'
+import { buildEndpointDocs } from './endpoint-docs.ts'
 import { isOpenApiDocument, type OpenApiDocument } from './openapi-document.ts'
 import { extractRequestSchema } from './request-schema.ts'
 import type { SpecCache } from './spec-cache.ts'
@@ -23,6 +25,7 @@ interface OpenedServer {
 export interface CatalogService {
   open(address: string): Promise<Result<Catalog>>
   getRequestSchema(origin: string, endpoint: string): Promise<Result<RequestSchema>>
+  getEndpointDocs(origin: string, endpoint: string): Promise<Result<EndpointDocs | null>>
   /** Whether a catalog for this origin was opened in this session (requests need one). */
   isOpen(origin: string): boolean
 }
@@ -113,6 +116,23 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
       return ok(extractRequestSchema(server.document, pathKey, endpoint))
     },
 
+    async getEndpointDocs(origin, endpoint) {
+      const server = opened.get(origin)
+      if (!server) {
+        return fail('CATALOG_NOT_LOADED', `Open ${origin} before asking for its docs.`, { origin })
+      }
+      // A names-only catalog has no docs to give: say "none", not "error".
+      if (!server.document) return ok(null)
+      const pathKey = server.pathKeys.get(endpoint)
+      if (!pathKey) {
+        return fail('UNKNOWN_ENDPOINT', `${origin} does not list an endpoint called ${endpoint}.`, {
+          origin,
+          endpoint,
+        })
+      }
+      return ok(buildEndpointDocs(server.document, pathKey))
+    },
+
     isOpen(origin) {
       return opened.has(origin)
     },
@@ -134,6 +154,7 @@ function namesOnlyCatalog(
     allowGet: false,
     multipart: false,
     deprecated: false,
+    internal: false,
     hasParameters: false,
     sourceUrl: null,
   }))

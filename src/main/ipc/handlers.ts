@@ -8,6 +8,8 @@ export function createHandlers(services: MainServices): ExplorerMethods {
     'catalog.open': (address) => services.catalog.open(address),
     'catalog.getRequestSchema': (origin, endpoint) =>
       services.catalog.getRequestSchema(origin, endpoint),
+    'catalog.getEndpointDocs': (origin, endpoint) =>
+      services.catalog.getEndpointDocs(origin, endpoint),
     'requests.send': (input) => services.requests.send(input),
     'requests.cancel': async (requestId) => ok(services.requests.cancel(requestId)),
     'files.chooseUpload': () => services.files.choose(),

@@ -1,17 +1,15 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowRef, watch } from 'vue'
+import { computed, reactive, ref, watch } from 'vue'
 import type { AuthMode } from '../../shared/accounts.ts'
 import type { CatalogEndpoint, RequestSchema } from '../../shared/catalog.ts'
+import { createEndpointLoader, type LoadState } from './endpoint-loader.ts'
 import type { AppError } from '../../shared/result.ts'
 import type { ChosenFile, UploadFieldValue } from '../../shared/uploads.ts'
 import { getBridge } from '../bridge.ts'
 import { useRecentEndpointsStore } from './recent-endpoints.ts'
 import { useServerStore } from './server.ts'
 
-export type SchemaState =
-  | { status: 'loading' }
-  | { status: 'ready'; value: RequestSchema }
-  | { status: 'error'; error: AppError }
+export type SchemaState = LoadState<RequestSchema>
 
 export const emptyBody = '{\n  \n}\n'
 
@@ -28,8 +26,12 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   const selectedName = ref<string | null>(null)
   /** Drafts by `origin endpoint`, so moving between endpoints never loses what was typed. */
   const drafts = reactive(new Map<string, string>())
-  const schemas = reactive(new Map<string, SchemaState>())
-  const schema = shallowRef<SchemaState | null>(null)
+  const schemas = createEndpointLoader((bridge, origin, name) =>
+    bridge.catalog.getRequestSchema(origin, name),
+  )
+  const docs = createEndpointLoader((bridge, origin, name) =>
+    bridge.catalog.getEndpointDocs(origin, name),
+  )
   /** For multipart endpoints: the chosen file and form fields, per draft like the JSON bodies. */
   const uploads = reactive(new Map<string, UploadDraft>())
   const uploadError = ref<AppError | null>(null)
@@ -76,39 +78,22 @@ export const useWorkbenchStore = defineStore('workbench', () => {
         selectedName.value = null
       }
       schemas.clear()
-      void loadSchema()
+      docs.clear()
+      loadForSelection()
     },
   )
 
-  async function loadSchema() {
-    const catalog = server.catalog
-    const name = selectedName.value
-    const bridge = getBridge()
-    if (!catalog || !name || !bridge) {
-      schema.value = null
-      return
-    }
-    const key = `${catalog.origin} ${name}`
-    const known = schemas.get(key)
-    if (known && known.status !== 'error') {
-      schema.value = known
-      return
-    }
-    schema.value = { status: 'loading' }
-    schemas.set(key, schema.value)
-    const result = await bridge.catalog.getRequestSchema(catalog.origin, name)
-    const state: SchemaState = result.ok
-      ? { status: 'ready', value: result.value }
-      : { status: 'error', error: result.error }
-    schemas.set(key, state)
-    if (selectedName.value === name && server.catalog === catalog) schema.value = state
+  function loadForSelection() {
+    const origin = server.catalog?.origin ?? null
+    void schemas.load(origin, selectedName.value)
+    void docs.load(origin, selectedName.value)
   }
 
   function select(name: string) {
     if (server.catalog) recents.touch(server.catalog.origin, name)
     if (selectedName.value === name) return
     selectedName.value = name
-    void loadSchema()
+    loadForSelection()
   }
 
   return {
@@ -117,7 +102,8 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     selectedEndpoint,
     filteredEndpoints,
     body,
-    schema,
+    schema: schemas.current,
+    docs: docs.current,
     draftKey,
     authMode,
     upload,
