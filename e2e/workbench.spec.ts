@@ -99,3 +99,66 @@ test('a slow request shows its elapsed time and can be cancelled', async ({ expl
   await expect(explorer.requestError).toHaveText('The request was cancelled.')
   await expect(explorer.sendButton).toBeEnabled()
 })
+
+test('INVALID_PARAM is explained and points at the field in the body', async ({
+  explorer,
+  target,
+}) => {
+  await explorer.openServer(target.origin)
+  await explorer.pickEndpoint('notes/show')
+  await explorer.setBody('{\n  "limit": 1,\n  "noteId": 42\n}')
+  await explorer.page.keyboard.press('ControlOrMeta+Enter')
+  await expect(explorer.problemTitle).toHaveText('Misskey error INVALID_PARAM')
+  await expect(explorer.page.getByTestId('problem-param')).toHaveText('#/properties/noteId/type')
+  await explorer.page.getByTestId('reveal-field').click()
+  // The editor selects the field the server complained about.
+  await expect(explorer.bodyEditor.locator('.selected-text')).toHaveCount(1)
+  await explorer.page.keyboard.press('Delete')
+  await expect(explorer.bodyEditor.locator('.view-lines')).not.toContainText('noteId')
+  await expect(explorer.bodyEditor.locator('.view-lines')).toContainText('"limit": 1')
+})
+
+test('next page on a timeline continues from the last note', async ({ explorer, target }) => {
+  if (target.fake) {
+    for (let index = 0; index < 5; index++) {
+      await fetch(`${target.origin}/api/notes/create`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${target.fake.users.alice.token}`,
+        },
+        body: JSON.stringify({ text: `note ${index}` }),
+      })
+    }
+  }
+  // What the server itself answers for the first page, asked directly.
+  const firstPage = (await (
+    await fetch(`${target.origin}/api/notes/local-timeline`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"limit":2}',
+    })
+  ).json()) as Array<{ id: string }>
+  test.skip(firstPage.length < 2, 'the server’s local timeline has fewer than two notes')
+  await explorer.openServer(target.origin)
+  await explorer.pickEndpoint('notes/local-timeline')
+  await explorer.setBody('{ "limit": 2 }')
+  await explorer.send()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  await explorer.page.getByTestId('next-page').click()
+  await expect(explorer.bodyEditor.locator('.view-lines')).toContainText(
+    `"untilId": "${firstPage[1]!.id}"`,
+  )
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  if (target.fake) {
+    const pages = target.fake.received.filter(
+      (request) => request.path === '/api/notes/local-timeline',
+    )
+    expect(pages.map((request) => JSON.parse(request.bodyText))).toEqual([
+      { limit: 2 },
+      { limit: 2 },
+      { limit: 2, untilId: firstPage[1]!.id },
+    ])
+  }
+  await expect(explorer.responseBody.locator('.view-lines')).not.toContainText(firstPage[0]!.id)
+})

@@ -62,14 +62,17 @@ export function useRequestComposer() {
   function send() {
     const endpoint = workbench.selectedEndpoint
     if (!server.catalog || !endpoint || blockedReason.value) return
+    const base = {
+      origin: server.catalog.origin,
+      endpoint: endpoint.name,
+      auth: auth.value,
+      timeoutMs: Math.round(Math.min(Math.max(workbench.timeoutSeconds, 1), 3600) * 1000),
+    }
     const { file, fields } = workbench.upload
     if (endpoint.multipart && file) {
-      void request.send(server.catalog.origin, endpoint.name, '{}', auth.value, {
-        fileId: file.fileId,
-        fields,
-      })
+      void request.send({ ...base, body: '{}', upload: { fileId: file.fileId, fields } })
     } else if (!endpoint.multipart) {
-      void request.send(server.catalog.origin, endpoint.name, workbench.body, auth.value)
+      void request.send({ ...base, body: workbench.body })
     }
   }
 

@@ -182,6 +182,8 @@ export const en = {
     sendShortcutMac: '⌘↵',
     sending: 'Sending… {seconds} s',
     cancel: 'Cancel',
+    timeout: 'Timeout',
+    timeoutTitle: 'How long to wait for the answer before giving up',
     invalidJson: 'Will not send: the body is not valid JSON. {reason}',
     invalidJsonAt:
       'Will not send: the body is not valid JSON at line {line}, column {column}: {reason}.',
@@ -216,6 +218,14 @@ export const en = {
     headerValue: 'Value',
     progress: 'Receiving… {bytes} of {total}',
     uploading: 'Uploading… {bytes} of {total}',
+    nextPage: 'Next page ({cursor}) →',
+    noNextPage: {
+      NOT_PAGINATED: 'This endpoint does not page.',
+      NOT_A_LIST: 'The answer is not a list, so there is no next page to build.',
+      EMPTY: 'The answer is empty: there is no next page.',
+      LAST_PAGE: 'Fewer items than the limit came back: this was the last page.',
+      NO_CURSOR: 'The items carry no id to continue from.',
+    },
   },
   problem: {
     misskeyTitle: 'Misskey error {code}',
@@ -248,6 +258,8 @@ export const en = {
       ACCESS_DENIED: 'This endpoint is not open to this kind of token.',
     },
     retryAfter: 'Retry after {seconds} s.',
+    missingField: 'The body lacks "{field}": add it ("Required fields" inserts it).',
+    showField: 'Show "{field}" in the body',
   },
   errors: {
     INVALID_ARGUMENT: 'The app sent its main process a malformed call ({path}: {reason}).',

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { RequestAuth, ResponseRecord } from '../../shared/requests.ts'
+import type { ResponseRecord, SendRequestInput } from '../../shared/requests.ts'
 import type { AppError } from '../../shared/result.ts'
-import type { UploadInput } from '../../shared/uploads.ts'
 import { getBridge } from '../bridge.ts'
 
 export interface RunningRequest {
@@ -18,6 +17,8 @@ export interface RunningRequest {
 export const useRequestStore = defineStore('request', () => {
   const running = ref<RunningRequest | null>(null)
   const response = shallowRef<ResponseRecord | null>(null)
+  /** What was sent for the last answer, e.g. to build the next page from it. */
+  const lastSent = shallowRef<Omit<SendRequestInput, 'requestId'> | null>(null)
   const error = ref<AppError | null>(null)
   const isSending = computed(() => running.value !== null)
   let unsubscribe: (() => void) | null = null
@@ -33,34 +34,22 @@ export const useRequestStore = defineStore('request', () => {
     })
   }
 
-  async function send(
-    origin: string,
-    endpoint: string,
-    body: string,
-    auth: RequestAuth,
-    upload?: UploadInput,
-  ) {
+  async function send(input: Omit<SendRequestInput, 'requestId'>) {
     const bridge = getBridge()
     if (!bridge || running.value) return
     listenForProgress()
     const requestId = crypto.randomUUID()
     running.value = {
       requestId,
-      endpoint,
+      endpoint: input.endpoint,
       startedAt: performance.now(),
-      phase: upload ? 'upload' : 'download',
+      phase: input.upload ? 'upload' : 'download',
       bytes: 0,
       totalBytes: null,
     }
-    const result = await bridge.requests.send({
-      requestId,
-      origin,
-      endpoint,
-      body,
-      auth,
-      ...(upload ? { upload } : {}),
-    })
+    const result = await bridge.requests.send({ requestId, ...input })
     running.value = null
+    lastSent.value = input
     if (result.ok) {
       response.value = result.value
       error.value = null
@@ -75,5 +64,5 @@ export const useRequestStore = defineStore('request', () => {
     if (bridge && running.value) await bridge.requests.cancel(running.value.requestId)
   }
 
-  return { running, response, error, isSending, send, cancel }
+  return { running, response, lastSent, error, isSending, send, cancel }
 })

@@ -35,6 +35,12 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   /** For multipart endpoints: the chosen file and form fields, per draft like the JSON bodies. */
   const uploads = reactive(new Map<string, UploadDraft>())
   const uploadError = ref<AppError | null>(null)
+  /** A field the body editor should show, e.g. the one an INVALID_PARAM error names. */
+  const fieldToReveal = ref<{ field: string; at: number } | null>(null)
+  /** A new body for the editor to take (as one undoable edit), e.g. the next page's. */
+  const bodyReplacement = ref<{ text: string; at: number } | null>(null)
+  /** How long main waits for an answer before giving up. */
+  const timeoutSeconds = ref(30)
   /** How the active account's token travels; Misskey's own console sends it as `i`. */
   const authMode = ref<AuthMode>('body')
 
@@ -106,6 +112,11 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     docs: docs.current,
     draftKey,
     authMode,
+    fieldToReveal,
+    timeoutSeconds,
+    revealField: (field: string) => (fieldToReveal.value = { field, at: Date.now() }),
+    bodyReplacement,
+    replaceBody: (text: string) => (bodyReplacement.value = { text, at: Date.now() }),
     upload,
     uploadError,
     chooseUploadFile,
