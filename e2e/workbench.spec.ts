@@ -162,3 +162,43 @@ test('next page on a timeline continues from the last note', async ({ explorer, 
   }
   await expect(explorer.responseBody.locator('.view-lines')).not.toContainText(firstPage[0]!.id)
 })
+
+test('copy as curl: a placeholder by default, the real token only into the clipboard', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
+  const token = target.token!
+  await explorer.openServer(target.origin)
+  await explorer.openAccounts()
+  await explorer.addAccountWithToken(token, 'copier')
+  await expect(explorer.accountRow('copier')).toBeVisible()
+  await explorer.closeAccounts()
+  await explorer.pickEndpoint('notes/create')
+  await explorer.setBody('{ "text": "it\'s here" }')
+  await explorer.chooseAuthMode('header')
+
+  await explorer.page.getByTestId('copy-as').click()
+  await explorer.page.getByTestId('copy-as-curl').click()
+  await expect(explorer.page.getByTestId('copy-status')).toHaveText(
+    'Copied as curl, with a placeholder for the token.',
+  )
+  expect(main.clipboard).toBe(
+    [
+      `curl '${target.origin}/api/notes/create'`,
+      `  -H 'Authorization: Bearer <TOKEN>'`,
+      `  -H 'Content-Type: application/json'`,
+      `  --data-raw '{"text":"it'\\''s here"}'`,
+    ].join(' \\\n'),
+  )
+
+  await explorer.page.getByTestId('copy-as').click()
+  await explorer.page.getByTestId('copy-include-token').check()
+  await explorer.page.getByTestId('copy-as-fetch').click()
+  await expect(explorer.page.getByTestId('copy-status')).toHaveText(
+    'Copied as JavaScript fetch, with the real token: keep it private.',
+  )
+  expect(main.clipboard).toContain(`Bearer ${token}`)
+  expect(await explorer.page.content()).not.toContain(token)
+})

@@ -21,6 +21,8 @@ export interface MainWorld {
   browser: ((url: string) => Promise<void>) | null
   /** What the user picks in the next open-file dialog (null: they cancel). */
   fileToChoose: string | null
+  /** What main put on the system clipboard last. */
+  clipboard: string
   dispose(): Promise<void>
 }
 
@@ -47,7 +49,11 @@ export async function startMainWorld(
     console.error(`[main] ${message}`)
   }
   // Filled in below; the browser stand-in is looked up when main opens a page.
-  const world = { browser: null as MainWorld['browser'], fileToChoose: null as string | null }
+  const world = {
+    browser: null as MainWorld['browser'],
+    fileToChoose: null as string | null,
+    clipboard: '',
+  }
   const services = createMainServices({
     fetch: globalThis.fetch,
     storageDirectory: folder,
@@ -57,6 +63,7 @@ export async function startMainWorld(
     monotonicNow: () => performance.now(),
     log,
     chooseFile: async () => world.fileToChoose,
+    writeClipboard: (text) => (world.clipboard = text),
     // Like shell.openExternal, this returns at once; the "user" acts in the browser meanwhile.
     openExternal: async (url) => {
       opened.push(url)

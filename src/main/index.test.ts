@@ -67,6 +67,7 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: () => undefined,
       },
     },
+    clipboard: { writeText: () => undefined },
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
     shell: { openExternal: async (url: string) => void recorded.opened.push(url) },
   }

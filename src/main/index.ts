@@ -1,6 +1,6 @@
 // App lifecycle and wiring only: every piece of logic is a plain module that receives its
 // dependencies, so the same code runs under Vitest and the e2e bridge without Electron.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDispatcher } from './ipc/dispatcher.ts'
@@ -59,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
       now: Date.now,
       monotonicNow: () => performance.now(),
       log,
+      writeClipboard: (text) => clipboard.writeText(text),
       chooseFile: async () => {
         const [window] = BrowserWindow.getAllWindows()
         const options = { properties: ['openFile' as const] }

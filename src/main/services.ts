@@ -8,6 +8,7 @@ import { createAccountService, type AccountService } from './accounts/account-se
 import { createAccountStore } from './accounts/account-store.ts'
 import { createSignInFlows, type SignInFlows } from './accounts/sign-in-flows.ts'
 import { createChosenFiles, type ChosenFiles } from './files/chosen-files.ts'
+import { createSnippetService, type SnippetService } from './snippets/snippet-service.ts'
 
 /** Everything main's logic needs from the outside world, passed in so tests can supply their own. */
 export interface MainDependencies {
@@ -20,6 +21,8 @@ export interface MainDependencies {
   log: (message: string) => void
   /** The system's open-file dialog; the chosen path, or null when cancelled. */
   chooseFile: () => Promise<string | null>
+  /** Puts text on the system clipboard ("Copy as"). */
+  writeClipboard: (text: string) => void
   /** Opens a page in the system browser (sign-in flows). */
   openExternal: (url: string) => Promise<void>
   /** Pushes an event to the renderer. */
@@ -32,6 +35,7 @@ export interface MainServices {
   accounts: AccountService
   signIn: SignInFlows
   files: ChosenFiles
+  snippets: SnippetService
 }
 
 export function createMainServices(dependencies: MainDependencies): MainServices {
@@ -48,6 +52,10 @@ export function createMainServices(dependencies: MainDependencies): MainServices
   return {
     accounts,
     files,
+    snippets: createSnippetService({
+      tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
+      writeClipboard: dependencies.writeClipboard,
+    }),
     signIn: createSignInFlows({
       fetch: dependencies.fetch,
       accounts,

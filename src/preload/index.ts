@@ -24,6 +24,7 @@ const bridge = {
   requests: {
     send: (input) => ipcRenderer.invoke('requests.send', input),
     cancel: (requestId) => ipcRenderer.invoke('requests.cancel', requestId),
+    copyAs: (input) => ipcRenderer.invoke('requests.copyAs', input),
   },
   files: {
     chooseUpload: () => ipcRenderer.invoke('files.chooseUpload'),

@@ -14,6 +14,7 @@ import type {
 } from './accounts.ts'
 import type { Catalog, RequestSchema } from './catalog.ts'
 import type { EndpointDocs } from './endpoint-docs.ts'
+import type { CopySnippetInput, CopySnippetResult } from './snippets.ts'
 import type { ChosenFile } from './uploads.ts'
 import type { RequestProgress, ResponseRecord, SendRequestInput } from './requests.ts'
 import type { Result } from './result.ts'
@@ -29,6 +30,11 @@ export interface ExplorerMethods {
   'catalog.getEndpointDocs'(origin: string, endpoint: string): Promise<Result<EndpointDocs | null>>
   /** POST the body to `<origin>/api/<endpoint>` and report what came back. */
   'requests.send'(input: SendRequestInput): Promise<Result<ResponseRecord>>
+  /**
+   * Copy the request as curl / fetch / misskey-js to the clipboard. With `includeToken`, main
+   * writes the real token into the clipboard itself; the page only ever gets the placeholder text.
+   */
+  'requests.copyAs'(input: CopySnippetInput): Promise<Result<CopySnippetResult>>
   /** Abort a running request; answers false when it had already finished. */
   'requests.cancel'(requestId: string): Promise<Result<boolean>>
   /** Pick a file to upload in the system dialog; null when the user cancelled. */
@@ -95,27 +101,25 @@ const httpUrlSchema = v.pipe(
   v.regex(/^https?:\/\//, 'must be an http(s) URL'),
 )
 
+const authSchema = v.strictObject({
+  mode: v.picklist(['body', 'header', 'none']),
+  accountId: v.nullable(idSchema),
+})
+const uploadFieldsSchema = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,64}$/)),
+    v.union([v.pipe(v.string(), v.maxLength(65_536)), v.number(), v.boolean(), v.null()]),
+  ),
+  v.check((fields) => Object.keys(fields).length <= 64, 'has too many fields'),
+)
+
 const sendRequestInputSchema = v.strictObject({
   requestId: requestIdSchema,
   origin: originSchema,
   endpoint: endpointNameSchema,
   body: v.pipe(v.string(), v.maxLength(maxRequestBodyLength)),
-  auth: v.strictObject({
-    mode: v.picklist(['body', 'header', 'none']),
-    accountId: v.nullable(idSchema),
-  }),
-  upload: v.optional(
-    v.strictObject({
-      fileId: idSchema,
-      fields: v.pipe(
-        v.record(
-          v.pipe(v.string(), v.regex(/^[A-Za-z0-9_]{1,64}$/)),
-          v.union([v.pipe(v.string(), v.maxLength(65_536)), v.number(), v.boolean(), v.null()]),
-        ),
-        v.check((fields) => Object.keys(fields).length <= 64, 'has too many fields'),
-      ),
-    }),
-  ),
+  auth: authSchema,
+  upload: v.optional(v.strictObject({ fileId: idSchema, fields: uploadFieldsSchema })),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(3_600_000))),
 })
 
@@ -130,6 +134,17 @@ export const bridgeArgumentSchemas = {
   'catalog.getEndpointDocs': v.strictTuple([originSchema, endpointNameSchema]),
   'requests.send': v.strictTuple([sendRequestInputSchema]),
   'requests.cancel': v.strictTuple([requestIdSchema]),
+  'requests.copyAs': v.strictTuple([
+    v.strictObject({
+      kind: v.picklist(['curl', 'fetch', 'misskey-js']),
+      origin: originSchema,
+      endpoint: endpointNameSchema,
+      body: v.pipe(v.string(), v.maxLength(maxRequestBodyLength)),
+      auth: authSchema,
+      includeToken: v.boolean(),
+      upload: v.optional(v.strictObject({ fields: uploadFieldsSchema })),
+    }),
+  ]),
   'files.chooseUpload': v.strictTuple([]),
   'accounts.list': v.strictTuple([]),
   'accounts.addWithToken': v.strictTuple([

@@ -11,6 +11,7 @@ export function createHandlers(services: MainServices): ExplorerMethods {
     'catalog.getEndpointDocs': (origin, endpoint) =>
       services.catalog.getEndpointDocs(origin, endpoint),
     'requests.send': (input) => services.requests.send(input),
+    'requests.copyAs': (input) => services.snippets.copy(input),
     'requests.cancel': async (requestId) => ok(services.requests.cancel(requestId)),
     'files.chooseUpload': () => services.files.choose(),
     'accounts.list': () => services.accounts.list(),

@@ -2,7 +2,9 @@ import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { authWarnings } from '../../shared/auth-warnings.ts'
 import { parseBodyText } from '../../shared/body-text.ts'
+import type { SnippetKind } from '../../shared/request-snippets.ts'
 import type { RequestAuth } from '../../shared/requests.ts'
+import type { CopySnippetInput } from '../../shared/snippets.ts'
 import { useAccountsStore } from '../stores/accounts.ts'
 import { useRequestStore } from '../stores/request.ts'
 import { useServerStore } from '../stores/server.ts'
@@ -76,5 +78,29 @@ export function useRequestComposer() {
     }
   }
 
-  return { bodyCheck, account, auth, warnings, blockedReason, convertedFromJson5, send }
+  /** What "Copy as" needs from main: the request as it would be sent now. */
+  function snippetInput(kind: SnippetKind, includeToken: boolean): CopySnippetInput | null {
+    const endpoint = workbench.selectedEndpoint
+    if (!server.catalog || !endpoint) return null
+    return {
+      kind,
+      origin: server.catalog.origin,
+      endpoint: endpoint.name,
+      body: endpoint.multipart ? '{}' : workbench.body,
+      auth: auth.value,
+      includeToken,
+      ...(endpoint.multipart ? { upload: { fields: workbench.upload.fields } } : {}),
+    }
+  }
+
+  return {
+    bodyCheck,
+    account,
+    auth,
+    warnings,
+    blockedReason,
+    convertedFromJson5,
+    send,
+    snippetInput,
+  }
 }

@@ -170,6 +170,17 @@ export const en = {
     loading: 'Loading the docs…',
     none: 'This server gives no docs for its endpoints.',
   },
+  copy: {
+    title: 'Copy as ▾',
+    kinds: {
+      curl: 'curl',
+      fetch: 'JavaScript fetch',
+      'misskey-js': 'misskey-js',
+    },
+    includeToken: 'Include the token (straight to the clipboard; never shown)',
+    copied: 'Copied as {kind}, with a placeholder for the token.',
+    copiedWithToken: 'Copied as {kind}, with the real token: keep it private.',
+  },
   upload: {
     choose: 'Choose a file…',
     noFile: 'No file chosen: the server needs one.',
