@@ -23,6 +23,8 @@ export interface MainWorld {
   fileToChoose: string | null
   /** What main put on the system clipboard last. */
   clipboard: string
+  /** Where the next save dialog saves to (null: the user cancels). */
+  saveTo: string | null
   dispose(): Promise<void>
 }
 
@@ -53,6 +55,7 @@ export async function startMainWorld(
     browser: null as MainWorld['browser'],
     fileToChoose: null as string | null,
     clipboard: '',
+    saveTo: null as string | null,
   }
   const services = createMainServices({
     fetch: globalThis.fetch,
@@ -64,6 +67,7 @@ export async function startMainWorld(
     log,
     chooseFile: async () => world.fileToChoose,
     writeClipboard: (text) => (world.clipboard = text),
+    chooseSaveFile: async () => world.saveTo,
     // Like shell.openExternal, this returns at once; the "user" acts in the browser meanwhile.
     openExternal: async (url) => {
       opened.push(url)

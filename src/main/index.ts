@@ -60,6 +60,14 @@ if (!app.requestSingleInstanceLock()) {
       monotonicNow: () => performance.now(),
       log,
       writeClipboard: (text) => clipboard.writeText(text),
+      chooseSaveFile: async (suggestedName) => {
+        const [window] = BrowserWindow.getAllWindows()
+        const options = { defaultPath: suggestedName }
+        const answer = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options)
+        return answer.canceled ? null : (answer.filePath ?? null)
+      },
       chooseFile: async () => {
         const [window] = BrowserWindow.getAllWindows()
         const options = { properties: ['openFile' as const] }

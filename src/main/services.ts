@@ -8,6 +8,8 @@ import { createAccountService, type AccountService } from './accounts/account-se
 import { createAccountStore } from './accounts/account-store.ts'
 import { createSignInFlows, type SignInFlows } from './accounts/sign-in-flows.ts'
 import { createChosenFiles, type ChosenFiles } from './files/chosen-files.ts'
+import { createKeptBodies } from './requests/kept-bodies.ts'
+import { createResponseFiles, type ResponseFiles } from './requests/response-files.ts'
 import { createSnippetService, type SnippetService } from './snippets/snippet-service.ts'
 
 /** Everything main's logic needs from the outside world, passed in so tests can supply their own. */
@@ -21,6 +23,8 @@ export interface MainDependencies {
   log: (message: string) => void
   /** The system's open-file dialog; the chosen path, or null when cancelled. */
   chooseFile: () => Promise<string | null>
+  /** The system's save dialog; the chosen path, or null when cancelled. */
+  chooseSaveFile: (suggestedName: string) => Promise<string | null>
   /** Puts text on the system clipboard ("Copy as"). */
   writeClipboard: (text: string) => void
   /** Opens a page in the system browser (sign-in flows). */
@@ -36,6 +40,7 @@ export interface MainServices {
   signIn: SignInFlows
   files: ChosenFiles
   snippets: SnippetService
+  responses: ResponseFiles
 }
 
 export function createMainServices(dependencies: MainDependencies): MainServices {
@@ -49,9 +54,14 @@ export function createMainServices(dependencies: MainDependencies): MainServices
     now: dependencies.now,
   })
   const files = createChosenFiles(dependencies.chooseFile)
+  const keptBodies = createKeptBodies()
   return {
     accounts,
     files,
+    responses: createResponseFiles({
+      kept: keptBodies,
+      chooseSaveFile: dependencies.chooseSaveFile,
+    }),
     snippets: createSnippetService({
       tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
       writeClipboard: dependencies.writeClipboard,
@@ -72,6 +82,7 @@ export function createMainServices(dependencies: MainDependencies): MainServices
       fetch: dependencies.fetch,
       tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
       filePath: (fileId) => files.pathOf(fileId),
+      keptBodies,
       monotonicNow: dependencies.monotonicNow,
       emitProgress: (progress) => dependencies.emit('requests.onProgress', progress),
     }),

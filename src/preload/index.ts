@@ -26,6 +26,10 @@ const bridge = {
     cancel: (requestId) => ipcRenderer.invoke('requests.cancel', requestId),
     copyAs: (input) => ipcRenderer.invoke('requests.copyAs', input),
   },
+  responses: {
+    getFullText: (requestId) => ipcRenderer.invoke('responses.getFullText', requestId),
+    saveToFile: (requestId) => ipcRenderer.invoke('responses.saveToFile', requestId),
+  },
   files: {
     chooseUpload: () => ipcRenderer.invoke('files.chooseUpload'),
   },

@@ -35,6 +35,10 @@ export interface ExplorerMethods {
    * writes the real token into the clipboard itself; the page only ever gets the placeholder text.
    */
   'requests.copyAs'(input: CopySnippetInput): Promise<Result<CopySnippetResult>>
+  /** The whole text of a large response main kept (pretty when JSON). */
+  'responses.getFullText'(requestId: string): Promise<Result<{ text: string; json: boolean }>>
+  /** Save a large response main kept to a file the user picks; null when they cancelled. */
+  'responses.saveToFile'(requestId: string): Promise<Result<{ path: string } | null>>
   /** Abort a running request; answers false when it had already finished. */
   'requests.cancel'(requestId: string): Promise<Result<boolean>>
   /** Pick a file to upload in the system dialog; null when the user cancelled. */
@@ -134,6 +138,8 @@ export const bridgeArgumentSchemas = {
   'catalog.getEndpointDocs': v.strictTuple([originSchema, endpointNameSchema]),
   'requests.send': v.strictTuple([sendRequestInputSchema]),
   'requests.cancel': v.strictTuple([requestIdSchema]),
+  'responses.getFullText': v.strictTuple([requestIdSchema]),
+  'responses.saveToFile': v.strictTuple([requestIdSchema]),
   'requests.copyAs': v.strictTuple([
     v.strictObject({
       kind: v.picklist(['curl', 'fetch', 'misskey-js']),

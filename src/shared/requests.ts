@@ -23,8 +23,13 @@ export interface SendRequestInput {
 
 export type ResponseBody =
   | { kind: 'empty' }
-  /** `text` is the body pretty-printed with two-space indentation. */
-  | { kind: 'json'; text: string }
+  /** `text` is the body pretty-printed with two-space indentation; `raw` as it came. */
+  | { kind: 'json'; text: string; raw: string }
+  /**
+   * A body above the size where the page would stall rendering it: the page gets an indented
+   * preview of its start at once, and asks main for the whole text (or a file) when wanted.
+   */
+  | { kind: 'large'; preview: string; json: boolean }
   /** `invalidJson`: the content type said JSON but the body does not parse. */
   | { kind: 'text'; text: string; invalidJson: boolean }
 

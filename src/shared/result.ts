@@ -26,6 +26,8 @@ export const appErrorCodes = [
   'FILE_UNREADABLE',
   'FILE_EMPTY',
   'UNKNOWN_FILE',
+  'UNKNOWN_RESPONSE',
+  'FILE_UNWRITABLE',
 ] as const
 
 export type AppErrorCode = (typeof appErrorCodes)[number]

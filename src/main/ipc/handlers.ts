@@ -12,6 +12,8 @@ export function createHandlers(services: MainServices): ExplorerMethods {
       services.catalog.getEndpointDocs(origin, endpoint),
     'requests.send': (input) => services.requests.send(input),
     'requests.copyAs': (input) => services.snippets.copy(input),
+    'responses.getFullText': (requestId) => services.responses.fullText(requestId),
+    'responses.saveToFile': (requestId) => services.responses.saveToFile(requestId),
     'requests.cancel': async (requestId) => ok(services.requests.cancel(requestId)),
     'files.chooseUpload': () => services.files.choose(),
     'accounts.list': () => services.accounts.list(),

@@ -6,6 +6,7 @@ import { readBodyWithLimit } from '../http/read-body.ts'
 import { buildMultipartBody } from './multipart-body.ts'
 import { throttledProgress } from './progress-throttle.ts'
 import { applyAuth } from './request-auth.ts'
+import type { KeptBodies } from './kept-bodies.ts'
 import { readResponse } from './response-reading.ts'
 
 export interface RequestSenderDependencies {
@@ -17,6 +18,8 @@ export interface RequestSenderDependencies {
   /** A monotonic clock in milliseconds (performance.now), for durations. */
   monotonicNow: () => number
   emitProgress: (progress: RequestProgress) => void
+  /** Where large bodies stay, for the page to fetch whole or save later. */
+  keptBodies?: KeptBodies
   defaultTimeoutMs?: number
   maxResponseBytes?: number
 }
@@ -133,6 +136,13 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
         read.bytes,
         response.headers.get('location'),
       )
+      if (body.kind === 'large') {
+        dependencies.keptBodies?.keep(input.requestId, {
+          bytes: read.bytes,
+          contentType,
+          endpoint: input.endpoint,
+        })
+      }
       return ok({
         requestId: input.requestId,
         origin: input.origin,

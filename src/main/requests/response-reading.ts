@@ -1,9 +1,14 @@
+import { indentJsonPrefix } from '../../shared/json-prefix.ts'
 import type { ResponseBody, ResponseProblem } from '../../shared/requests.ts'
 
 export interface ReadResponse {
   body: ResponseBody
   problem: ResponseProblem | null
 }
+
+/** Above this the page gets a preview first (the "start at 5 MB"). */
+export const largeBodyBytes = 5 * 1024 * 1024
+const previewChars = 256 * 1024
 
 const decoder = new TextDecoder()
 
@@ -16,7 +21,20 @@ export function readResponse(
   contentType: string | null,
   bytes: Uint8Array,
   location: string | null,
+  largeThreshold: number = largeBodyBytes,
 ): ReadResponse {
+  const claimsJson = /\bjson\b/i.test(contentType ?? '')
+  if (bytes.byteLength > largeThreshold && status < 400) {
+    // Parsing 20 MB only to preview it would cost main a noticeable pause; the content type and
+    // the first character are enough to decide how to show its start.
+    const head = decoder.decode(bytes.subarray(0, previewChars * 2))
+    const json = claimsJson && /^\s*[[{]/.test(head)
+    const preview = json ? indentJsonPrefix(head, previewChars).text : head.slice(0, previewChars)
+    return {
+      body: { kind: 'large', preview, json },
+      problem: status >= 300 ? { kind: 'redirect', location } : null,
+    }
+  }
   const text = decoder.decode(bytes)
   let parsed: unknown
   let isJson = false
@@ -28,16 +46,25 @@ export function readResponse(
       // Not JSON, whatever the content type claims: show it as text.
     }
   }
-  const claimsJson = /\bjson\b/i.test(contentType ?? '')
   const body: ResponseBody =
     text === ''
       ? { kind: 'empty' }
       : isJson
-        ? { kind: 'json', text: JSON.stringify(parsed, null, 2) }
+        ? { kind: 'json', text: JSON.stringify(parsed, null, 2), raw: text }
         : { kind: 'text', text, invalidJson: claimsJson }
   if (status >= 300 && status < 400) return { body, problem: { kind: 'redirect', location } }
   if (status < 400) return { body, problem: null }
   return { body, problem: classifyError(parsed) }
+}
+
+/** The whole text of a body kept in main, pretty-printed when it is JSON. */
+export function fullText(bytes: Uint8Array): { text: string; json: boolean } {
+  const text = decoder.decode(bytes)
+  try {
+    return { text: JSON.stringify(JSON.parse(text), null, 2), json: true }
+  } catch {
+    return { text, json: false }
+  }
 }
 
 function classifyError(parsed: unknown): ResponseProblem {

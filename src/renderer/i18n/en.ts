@@ -219,6 +219,14 @@ export const en = {
     size: 'Size',
     bodyTab: 'Body',
     headersTab: 'Headers',
+    rawTab: 'Raw',
+    large: {
+      notice: 'Large response ({size}): its start is shown.',
+      openFully: 'Open fully',
+      opening: 'Opening…',
+      save: 'Save to file…',
+      saved: 'Saved to {path}.',
+    },
     noContent:
       'No content: the server answered {status} with an empty body, which is how Misskey says “done”.',
     emptyBody: 'The server sent no body.',
@@ -308,6 +316,11 @@ export const en = {
       '"i" in the body is {found}, not a string; a Misskey server never answers such a request, so it was not sent.',
     SIGN_IN_FAILED: '{message}',
     OAUTH_UNSUPPORTED: '{host} does not offer OAuth 2. Use MiAuth or a token.',
+    FILE_UNREADABLE: '{name} cannot be read ({reason}).',
+    FILE_EMPTY: '{name} is empty (0 bytes); a Misskey server refuses empty uploads.',
+    UNKNOWN_FILE: 'Choose the file again: the app no longer knows that one.',
+    UNKNOWN_RESPONSE: 'That response is no longer kept; send the request again.',
+    FILE_UNWRITABLE: '{path} cannot be written ({reason}); nothing was saved.',
     INVALID_REDIRECT_URI:
       'The redirect URI must be a loopback address with a port, such as http://127.0.0.1:38080/callback.',
     bridgeMissing: 'The app’s bridge to its main process is missing, so nothing can be sent.',
