@@ -15,8 +15,8 @@ const nodeFlags = (process.features as { typescript?: unknown }).typescript
   ? []
   : ['--experimental-strip-types', '--no-warnings']
 
-/** Runs the writer, kills it with SIGKILL at a random moment, returns the ids it acknowledged. */
-async function runAndKill(directory: string, tag: string): Promise<string[]> {
+/** Starts the writer and resolves once it has acknowledged its first append. */
+async function startWriter(directory: string, tag: string) {
   const child = spawn(process.execPath, [...nodeFlags, writer, directory, tag], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -36,11 +36,22 @@ async function runAndKill(directory: string, tag: string): Promise<string[]> {
       then()
     }
   })
+  return {
+    /** Kills it with SIGKILL and returns the ids it acknowledged. */
+    async kill(): Promise<string[]> {
+      child.kill('SIGKILL')
+      await exited
+      // A line without its newline was being printed when the kill came: not acknowledged.
+      return output.split('\n').slice(0, -1)
+    },
+  }
+}
+
+/** Runs the writer, kills it at a random moment, returns the ids it acknowledged. */
+async function runAndKill(directory: string, tag: string): Promise<string[]> {
+  const running = await startWriter(directory, tag)
   await new Promise((resolve) => setTimeout(resolve, Math.random() * 120))
-  child.kill('SIGKILL')
-  await exited
-  // A line without its newline was being printed when the kill came: not acknowledged.
-  return output.split('\n').slice(0, -1)
+  return running.kill()
 }
 
 async function checkEverythingIsThere(store: HistoryStore, acknowledged: string[]) {
@@ -111,3 +122,16 @@ it('loses nothing acknowledged and corrupts nothing when the writer is killed mi
   )
   expect(files.map((name) => name.split('/').at(-1)).sort()).toEqual(live.sort())
 }, 120_000)
+
+it('refuses a second store while another process has the history open, takes over once it died', async () => {
+  const directory = await folders.make('history-lock-')
+  const running = await startWriter(directory, 'holder')
+  const refused = await openHistoryStore({ directory, now: Date.now, log: () => undefined })
+  expect(refused).toMatchObject({ ok: false, error: { code: 'STORAGE_LOCKED' } })
+  const acknowledged = await running.kill()
+  const opened = await openHistoryStore({ directory, now: Date.now, log: () => undefined })
+  expect(opened.ok).toBe(true)
+  if (!opened.ok) return
+  await checkEverythingIsThere(opened.value, acknowledged)
+  await opened.value.close()
+})

@@ -1,5 +1,5 @@
-import { copyFile, link, open, readFile, type FileHandle } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { copyFile, link, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import type { HistoryNotice } from '../../shared/history.ts'
 import { errorCode } from '../storage/fs-error.ts'
 import { syncDirectory } from '../storage/sync-directory.ts'
@@ -133,6 +133,15 @@ export class HistoryLog {
     await this.handle?.close()
     this.handle = await open(this.path, 'r+')
     this.size = data.length
+  }
+
+  /** Deletes the temporary files of rewrites a crash interrupted. */
+  async removeLeftovers(): Promise<void> {
+    const folder = dirname(this.path)
+    const prefix = `${basename(this.path)}.`
+    const names = await readdir(folder)
+    const leftovers = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
+    await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })))
   }
 
   async close(): Promise<void> {

@@ -105,6 +105,7 @@ export function createStore(state: StoreState): HistoryStore {
     options.log('history: the last session ended without closing it; cleaning up its leftovers.')
     void serially(async () => {
       try {
+        await log.removeLeftovers()
         await bodies.sweep((id) => index.get(id) !== undefined)
       } catch (error) {
         options.log(`history: ${String(error)}`)

@@ -80,7 +80,7 @@ export async function openHistoryStore(
   } catch (error) {
     await log.close()
     await lock.value.release()
-    return storageFailure(error, 'read', log.path)
+    return storageFailure(error, 'open', log.path)
   }
   const notices: HistoryNotice[] = []
   if (loaded.notice) {

@@ -1,4 +1,4 @@
-import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { link, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -45,6 +45,7 @@ export async function acquireFolderLock(
     for (let attempt = 0; attempt < 5; attempt++) {
       if (await createExclusively(path, mine)) {
         heldHere.add(path)
+        if (tookOverStale) await removeLeftovers(folder)
         return ok({ path, tookOverStale, release: () => release(path, mine) })
       }
       const text = await readFile(path, 'utf8').catch((error: unknown) => {
@@ -52,6 +53,7 @@ export async function acquireFolderLock(
         throw error
       })
       if (text === null) continue // released between our two steps: try again
+      if (heldHere.has(path)) return locked(path, 'this app, which has it open already')
       const holder = parseHolder(text)
       if (holder && holder.host !== hostname()) {
         return locked(path, `another computer (${holder.host}, pid ${holder.pid})`)
@@ -96,6 +98,13 @@ async function createExclusively(path: string, content: string): Promise<boolean
   } finally {
     await rm(temporary, { force: true })
   }
+}
+
+/** Files a holder killed mid-way through taking the lock left behind. */
+async function removeLeftovers(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  const leftovers = names.filter((name) => /^lock\.[0-9a-f]+\.(tmp|stale)$/.test(name))
+  await Promise.all(leftovers.map((name) => rm(join(folder, name), { force: true })))
 }
 
 async function release(path: string, mine: string): Promise<void> {
