@@ -1,7 +1,8 @@
 // The request history as the renderer sees it. By construction nothing here can carry a token:
 // the request is recorded as the body typed in the editor (main adds the token only when it
 // sends, and the history strips an `i` field typed there by hand), the account as its label,
-// and there is no request header map and no free-form field.
+// and there is no request header map and no free-form field. Token-like fields a response
+// issued (MiAuth's check, app/create) are removed from what is stored, as is Set-Cookie.
 import type { ResponseBody, ResponseProblem } from './requests.ts'
 import type { AppErrorCode } from './result.ts'
 

@@ -73,3 +73,29 @@ it('reads the error code of a Fastify error as well as a Misskey one', () => {
     problemMessage: 'bad',
   })
 })
+
+it('takes tokens a response issued out of what is recorded, at any depth', () => {
+  const outcome = sampleInput().outcome
+  if (outcome.kind !== 'response') throw new Error('fixture')
+  const text = JSON.stringify(
+    { ok: true, token: 'fresh-token', user: { id: 'u1', apps: [{ secret: 'app-secret' }] } },
+    null,
+    2,
+  )
+  const { bodyText } = buildEntry(
+    sampleInput({
+      endpoint: 'miauth/abc/check',
+      outcome: { ...outcome, body: { kind: 'json', text } },
+    }),
+    { id: 'id', seq: 1 },
+    limits,
+  )
+  expect(bodyText).not.toContain('fresh-token')
+  expect(bodyText).not.toContain('app-secret')
+  const stored = JSON.parse(bodyText) as { response: { body: { text: string } } }
+  expect(JSON.parse(stored.response.body.text)).toEqual({
+    ok: true,
+    token: '(removed)',
+    user: { id: 'u1', apps: [{ secret: '(removed)' }] },
+  })
+})

@@ -6,6 +6,7 @@ import type {
 } from '../../shared/history.ts'
 import type { AppErrorCode } from '../../shared/result.ts'
 import type { StoredEntry } from './log-format.ts'
+import { withoutIssuedSecrets, withoutTypedToken } from './redact-secrets.ts'
 
 /** What an entry's body file holds: the parts too big to keep in memory for every entry. */
 export interface BodyFile {
@@ -38,6 +39,7 @@ export function buildEntry(
     let body = outcome.body
     let bodyTruncated = false
     if (body.kind !== 'empty') {
+      if (body.kind === 'json') body = { kind: 'json', text: withoutIssuedSecrets(body.text) }
       const cut = truncateUtf8(body.text, limits.maxBodyBytes)
       // A cut JSON text no longer parses; it is kept as text so the viewer shows it as is.
       if (cut.truncated) body = { kind: 'text', text: cut.text, invalidJson: false }
@@ -121,24 +123,4 @@ export function truncateUtf8(text: string, maxBytes: number): { text: string; tr
   let cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8')
   if (cut.endsWith('\uFFFD')) cut = cut.slice(0, -1)
   return { text: cut, truncated: true }
-}
-
-/**
- * Main adds the token when it sends; one typed into the body by hand (`"i": "…"`) would otherwise
- * be written to disk, so it is taken out of what is recorded.
- */
-function withoutTypedToken(body: string): string {
-  if (!body.includes('"i"')) return body
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(body)
-  } catch {
-    // Not JSON (yet): blank anything shaped like an `i` string field all the same.
-    return body.replace(/("i"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1"(removed)"')
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('i' in parsed)) {
-    return body
-  }
-  const { i: _token, ...rest } = parsed as Record<string, unknown>
-  return JSON.stringify(rest, null, 2)
 }

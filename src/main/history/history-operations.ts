@@ -198,7 +198,13 @@ export function createStore(state: StoreState): HistoryStore {
         const ids = doomed.map((slot) => slot.entry.id)
         index.removeMany(ids)
         state.deadLines = 0
-        await bodies.remove(ids).catch((error: unknown) => options.log(`history: ${String(error)}`))
+        // Up to 100,000 files: deleted after the answer (the log no longer names them).
+        void serially(async () => {
+          await bodies
+            .remove(ids)
+            .catch((error: unknown) => options.log(`history: ${String(error)}`))
+          return ok(undefined)
+        })
         return ok({ removed: ids.length })
       })
     },

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HistoryRecordInput } from '../../shared/history.ts'
 import { openHistoryStore, type HistoryStore, type HistoryStoreOptions } from './history-store.ts'
@@ -189,6 +191,9 @@ describe('changing the history', () => {
     expect(await store.clear({ keepPinned: false })).toEqual({ ok: true, value: { removed: 1 } })
     expect(await ids(store)).toEqual([])
     await store.close()
+    // The body files went too, after the answer.
+    const files = await readdir(join(directory, 'bodies'), { recursive: true })
+    expect(files.filter((name) => name.endsWith('.json'))).toEqual([])
     expect(await ids(await openStore({ directory }))).toEqual([])
   })
 
