@@ -135,6 +135,8 @@ export async function updateOrder(
     )
     .map((entry) => entry.name)
   const next = change(applyOrder(names, order))
+  // Unchanged: no write, so the file (and git) sees no churn.
+  if (order.kind === 'ok' && next.join('\n') === order.names.join('\n')) return
   await context.writeFile(join(folder, orderFileName), serializeOrder(next))
 }
 
