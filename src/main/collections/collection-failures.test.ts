@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CollectionFolder, CollectionNode } from '../../shared/collections.ts'
@@ -148,6 +148,23 @@ describe('a disk or folder that fails', () => {
     })
     expect(await listing(target)).toEqual([])
   })
+
+  // Root ignores file permissions, so this one runs only as an ordinary user.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')(
+    'reports a read-only folder without the injected writer',
+    async () => {
+      const target = await collection()
+      await chmod(target.directory, 0o500)
+      try {
+        expect(await target.saveRequest('', draft())).toMatchObject({
+          ok: false,
+          error: { code: 'STORAGE_NOT_WRITABLE' },
+        })
+      } finally {
+        await chmod(target.directory, 0o700)
+      }
+    },
+  )
 
   it('reports a collection folder deleted while open', async () => {
     const target = await collection()
