@@ -121,6 +121,12 @@ export function passesFilters(entry: StoredEntry, query: HistoryQuery): boolean 
   return true
 }
 
+/** Whether `haystack` has every word; a plain loop, since it runs for each of 100,000 entries. */
+export function containsAll(haystack: string, words: string[]): boolean {
+  for (const word of words) if (!haystack.includes(word)) return false
+  return true
+}
+
 /** The words `haystack` lacks (all found: an empty list). */
 export function missingWords(haystack: string, words: string[]): string[] {
   return words.filter((word) => !haystack.includes(word))

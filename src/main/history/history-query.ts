@@ -2,7 +2,13 @@ import type { HistoryPage, HistoryQuery } from '../../shared/history.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import type { BodyFile } from './history-entry.ts'
 import { toSummary } from './history-entry.ts'
-import { missingWords, passesFilters, queryWords, type HistoryIndex } from './history-index.ts'
+import {
+  containsAll,
+  missingWords,
+  passesFilters,
+  queryWords,
+  type HistoryIndex,
+} from './history-index.ts'
 import type { StoredEntry } from './log-format.ts'
 
 export const defaultPageSize = 50
@@ -48,7 +54,7 @@ export async function runQuery(
     for (let index = slots.length - 1; index >= 0; index--) {
       const slot = slots[index]!
       if (!passesFilters(slot.entry, query)) continue
-      if (words.length > 0 && missingWords(slot.haystack, words).length > 0) continue
+      if (!containsAll(slot.haystack, words)) continue
       total++
       if (index > start) continue
       if (items.length < limit) items.push(slot.entry)
@@ -67,11 +73,11 @@ export async function runQuery(
   for (; index >= 0 && items.length < limit; index--) {
     const slot = slots[index]!
     if (!passesFilters(slot.entry, query)) continue
-    const missing = missingWords(slot.haystack, words)
-    if (missing.length === 0) {
+    if (containsAll(slot.haystack, words)) {
       items.push(slot.entry)
       continue
     }
+    const missing = missingWords(slot.haystack, words)
     const body = await context.readBody(slot.entry.id)
     const text = body?.response?.body.kind === 'empty' ? '' : (body?.response?.body.text ?? '')
     if (missingWords(text.toLowerCase(), missing).length === 0) items.push(slot.entry)
