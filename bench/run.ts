@@ -1,8 +1,12 @@
 // `npm run bench`: every benchmark prints its absolute figures and a ratio against a baseline
 // measured side by side in the same run (the machines are shared and noisy).
 import { benchCatalog } from './catalog.bench.ts'
+import { benchCollections } from './collections.bench.ts'
+import { benchHistory } from './history.bench.ts'
 import { benchRequests } from './requests.bench.ts'
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}`)
 benchCatalog()
 await benchRequests()
+await benchHistory()
+await benchCollections()

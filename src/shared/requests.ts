@@ -23,8 +23,11 @@ export interface SendRequestInput {
 
 export type ResponseBody =
   | { kind: 'empty' }
-  /** `text` is the body pretty-printed with two-space indentation; `raw` as it came. */
-  | { kind: 'json'; text: string; raw: string }
+  /**
+   * `text` is the body pretty-printed with two-space indentation; `raw` as it came (left out
+   * where it is not kept, e.g. in history, which keeps one copy).
+   */
+  | { kind: 'json'; text: string; raw?: string }
   /**
    * A body above the size where the page would stall rendering it: the page gets an indented
    * preview of its start at once, and asks main for the whole text (or a file) when wanted.

@@ -28,6 +28,24 @@ export const appErrorCodes = [
   'UNKNOWN_FILE',
   'UNKNOWN_RESPONSE',
   'FILE_UNWRITABLE',
+  // Disk, shared by the history and the collections.
+  'STORAGE_FULL',
+  'STORAGE_NOT_WRITABLE',
+  'STORAGE_FAILED',
+  'STORAGE_LOCKED',
+  // History.
+  'HISTORY_CLOSED',
+  'HISTORY_ENTRY_NOT_FOUND',
+  // Collections.
+  'COLLECTION_NOT_FOUND',
+  'COLLECTION_ITEM_NOT_FOUND',
+  'COLLECTION_ITEM_INVALID',
+  'COLLECTION_NAME_INVALID',
+  'COLLECTION_NAME_TAKEN',
+  'COLLECTION_FOLDER_NOT_EMPTY',
+  'CURL_NOT_RECOGNIZED',
+  'ZIP_INVALID',
+  'IMPORT_TARGET_NOT_EMPTY',
 ] as const
 
 export type AppErrorCode = (typeof appErrorCodes)[number]

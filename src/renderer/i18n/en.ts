@@ -323,6 +323,22 @@ export const en = {
     FILE_UNWRITABLE: '{path} cannot be written ({reason}); nothing was saved.',
     INVALID_REDIRECT_URI:
       'The redirect URI must be a loopback address with a port, such as http://127.0.0.1:38080/callback.',
+    STORAGE_FULL:
+      'The disk is full: could not {action} {path}. Nothing that was saved before is lost.',
+    STORAGE_NOT_WRITABLE: 'No permission to {action} {path} ({cause}).',
+    STORAGE_FAILED: '{message}',
+    STORAGE_LOCKED: '{message}',
+    HISTORY_CLOSED: 'The history is closed.',
+    HISTORY_ENTRY_NOT_FOUND: 'That history entry is gone: it may have been deleted.',
+    COLLECTION_NOT_FOUND: 'The collection folder {directory} is gone.',
+    COLLECTION_ITEM_NOT_FOUND: '{path} is not in the collection (any more).',
+    COLLECTION_ITEM_INVALID: '{message}',
+    COLLECTION_NAME_INVALID: '{message}',
+    COLLECTION_NAME_TAKEN: 'There is already an item called {name} there.',
+    COLLECTION_FOLDER_NOT_EMPTY: '{message}',
+    CURL_NOT_RECOGNIZED: '{message}',
+    ZIP_INVALID: '{message}',
+    IMPORT_TARGET_NOT_EMPTY: '{directory} is not empty; pick an empty or new folder.',
     bridgeMissing: 'The app’s bridge to its main process is missing, so nothing can be sent.',
   },
   units: {
