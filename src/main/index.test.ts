@@ -90,6 +90,7 @@ describe('main/index.ts wiring', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(
       /preload[/\\]index\.cjs$/,

@@ -31,6 +31,8 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click (auxclick) could otherwise open a link in a new window before any handler runs.
+      disableBlinkFeatures: 'Auxclick',
     },
   }
 }
