@@ -16,10 +16,7 @@ try {
   report = null
 }
 if (!report || report.error || !report.vulnerabilities) {
-  const reason =
-    report?.error?.summary ??
-    run.stderr.split('\n').find((line) => line.includes('audit')) ??
-    'no answer'
+  const reason = report?.message ?? report?.error?.summary ?? 'no answer from npm'
   console.log(
     `npm audit could not be run here (${reason.trim()}); dependency advisories were not checked.`,
   )
