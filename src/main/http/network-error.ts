@@ -11,21 +11,40 @@ function causeCode(error: unknown): string | null {
   return null
 }
 
-const tlsCodes = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-])
+/** What is wrong with a certificate, in words; the code stays in the message for searching. */
+const certificateProblems: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'is self-signed, so no authority vouches for it',
+  SELF_SIGNED_CERT_IN_CHAIN: 'chains up to a self-signed certificate no authority vouches for',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'was issued by an authority this computer does not know',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'was issued by an authority this computer does not know',
+  CERT_HAS_EXPIRED: 'has expired',
+  CERT_NOT_YET_VALID: 'is not valid yet (check this computer’s clock)',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'is for another host name',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'could not be read: is the server speaking plain http?',
+}
 
-/** Explains why a request got no HTTP answer at all, in words a user can act on. */
-export function describeNetworkError(error: unknown, url: string): Result<never> {
+const resetCodes = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'])
+
+/** Explains why a request got no (complete) HTTP answer, in words a user can act on. */
+export function describeNetworkError(
+  error: unknown,
+  url: string,
+  /** Whether the headers had already arrived: a failure then means the body was cut. */
+  phase: 'connect' | 'body' = 'connect',
+): Result<never> {
   const code = causeCode(error)
   const host = new URL(url).host
+  if (phase === 'body') {
+    return fail(
+      'SERVER_UNREACHABLE',
+      `${host} closed the connection in the middle of its answer.`,
+      {
+        reason: 'reset-mid-body',
+        host,
+        cause: code ?? 'closed',
+      },
+    )
+  }
   if (code === 'ECONNREFUSED') {
     return fail('SERVER_UNREACHABLE', `${host} refused the connection. Is the server running?`, {
       reason: 'refused',
@@ -40,18 +59,23 @@ export function describeNetworkError(error: unknown, url: string): Result<never>
       cause: code,
     })
   }
-  if (code && (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT'))) {
+  if (
+    code &&
+    (code in certificateProblems || code.startsWith('ERR_TLS') || code.includes('CERT'))
+  ) {
+    const problem = certificateProblems[code] ?? 'cannot be trusted'
     return fail(
       'SERVER_UNREACHABLE',
-      `${host} presented a certificate that cannot be trusted (${code}).`,
+      `${host} presented a certificate that ${problem} (${code}).`,
       {
         reason: 'tls',
         host,
+        problem,
         cause: code,
       },
     )
   }
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+  if (code && resetCodes.has(code)) {
     return fail('SERVER_UNREACHABLE', `${host} closed the connection before answering.`, {
       reason: 'reset',
       host,

@@ -102,6 +102,7 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
     const timer = setTimeout(() => controller.abort('timeout'), timeoutMs)
     running.set(input.requestId, controller)
     const startedAt = dependencies.monotonicNow()
+    let phase: 'connect' | 'body' = 'connect'
     try {
       const response = await dependencies.fetch(url, {
         method: 'POST',
@@ -115,6 +116,7 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
       // The server answers once it has the whole upload: say so before the download starts.
       const sent = prepared.value.sentBytes?.()
       if (sent !== undefined) progress('upload', sent, sent, true)
+      phase = 'body'
       const totalBytes = Number(response.headers.get('content-length')) || null
       const read = await readBodyWithLimit(response, maxResponseBytes, (bytes) =>
         progress('download', bytes, totalBytes),
@@ -167,7 +169,7 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
             })
           : fail('CANCELLED', 'The request was cancelled.')
       }
-      return describeNetworkError(error, url)
+      return describeNetworkError(error, url, phase)
     } finally {
       clearTimeout(timer)
       running.delete(input.requestId)

@@ -277,6 +277,7 @@ export const en = {
       ACCESS_DENIED: 'This endpoint is not open to this kind of token.',
     },
     retryAfter: 'Retry after {seconds} s.',
+    incident: 'incident',
     missingField: 'The body lacks "{field}": add it ("Required fields" inserts it).',
     showField: 'Show "{field}" in the body',
   },
@@ -294,7 +295,9 @@ export const en = {
     SERVER_UNREACHABLE: {
       refused: '{host} refused the connection. Is the server running?',
       dns: 'The name {host} could not be found. Check the spelling and your connection.',
-      tls: '{host} presented a certificate that cannot be trusted ({cause}).',
+      tls: '{host} presented a certificate that {problem} ({cause}). The connection was not used.',
+      'reset-mid-body':
+        '{host} closed the connection in the middle of its answer; what came is incomplete and was not shown.',
       reset: '{host} closed the connection before answering.',
       other: '{host} could not be reached ({cause}).',
     },
