@@ -1,5 +1,8 @@
 // `npm run bench`: every benchmark prints its absolute figures and a ratio against a baseline
 // measured side by side in the same run (the machines are shared and noisy).
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { benchBigResponse } from './big-response.bench.ts'
 import { benchCatalog } from './catalog.bench.ts'
 import { benchCollections } from './collections.bench.ts'
 import { benchHistory } from './history.bench.ts'
@@ -10,3 +13,7 @@ benchCatalog()
 await benchRequests()
 await benchHistory()
 await benchCollections()
+
+const renderer = resolve(import.meta.dirname, '../out/renderer')
+if (existsSync(resolve(renderer, 'index.html'))) await benchBigResponse(renderer)
+else console.log('\n(No built renderer: run `npm run build` for the large-response benchmark.)')

@@ -26,7 +26,11 @@ export class ExplorerPage {
   /** Uncaught exceptions in the page: every story ends by checking there were none. */
   readonly pageErrors: Error[] = []
 
-  constructor(readonly page: Page) {
+  readonly page: Page
+
+  // No parameter property: the benchmarks run this file with Node's type stripping.
+  constructor(page: Page) {
+    this.page = page
     page.on('pageerror', (error) => this.pageErrors.push(error))
     this.serverAddress = page.getByTestId('server-address')
     this.serverSummary = page.getByTestId('server-summary')
