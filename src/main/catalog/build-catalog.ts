@@ -1,5 +1,5 @@
 import type { CatalogEndpoint } from '../../shared/catalog.ts'
-import { readMisskeyDescription } from './misskey-description.ts'
+import { operationFacts } from './operation-facts.ts'
 import {
   endpointNameFromPath,
   isObject,
@@ -7,7 +7,6 @@ import {
   requestBodyContent,
   resolveLocalRef,
   serversIncludeApi,
-  sourceUrlOf,
   type OpenApiDocument,
 } from './openapi-document.ts'
 
@@ -51,29 +50,21 @@ function describeEndpoint(
   pathItem: Record<string, unknown>,
   operation: Record<string, unknown>,
 ): CatalogEndpoint {
-  const facts = readMisskeyDescription(operation.description)
+  const facts = operationFacts(pathItem, operation)
   const body = requestBodyContent(operation)
   const schema = body ? resolveLocalRef(document, body.schema) : null
   return {
     name,
-    tags: Array.isArray(operation.tags)
-      ? operation.tags.filter((tag): tag is string => typeof tag === 'string')
-      : [],
-    description: facts.text,
-    credentialRequired: facts.credentialRequired ?? credentialFromSecurity(operation),
+    tags: facts.tags,
+    description: facts.description,
+    credentialRequired: facts.credentialRequired,
     permission: facts.permission,
-    allowGet: isObject(pathItem.get),
-    multipart: body?.contentType === 'multipart/form-data',
-    deprecated: operation.deprecated === true,
+    allowGet: facts.allowGet,
+    multipart: facts.contentType === 'multipart/form-data',
+    deprecated: facts.deprecated,
     internal: facts.internal,
     hasParameters:
       isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0,
-    sourceUrl: sourceUrlOf(operation),
+    sourceUrl: facts.sourceUrl,
   }
-}
-
-/** Forks without the description footer may still list `security` on the operation. */
-function credentialFromSecurity(operation: Record<string, unknown>): boolean | null {
-  if (!Array.isArray(operation.security)) return null
-  return operation.security.length > 0
 }

@@ -6,13 +6,11 @@ import type {
   ResponseField,
 } from '../../shared/endpoint-docs.ts'
 import { flattenSchema, isRecord, propertiesOf, requiredNames } from '../../shared/schema-walk.ts'
-import { readMisskeyDescription } from './misskey-description.ts'
+import { operationFacts } from './operation-facts.ts'
 import {
   endpointNameFromPath,
   primaryOperation,
-  requestBodyContent,
   serversIncludeApi,
-  sourceUrlOf,
   type OpenApiDocument,
 } from './openapi-document.ts'
 import { extractRequestSchema } from './request-schema.ts'
@@ -27,31 +25,15 @@ export function buildEndpointDocs(document: OpenApiDocument, pathKey: string): E
   const operation = primaryOperation(pathItem)
   if (!isRecord(pathItem) || !operation) return null
   const endpoint = endpointNameFromPath(pathKey, serversIncludeApi(document))
-  const facts = readMisskeyDescription(operation.description)
   const { schema } = extractRequestSchema(document, pathKey, endpoint)
-  const body = requestBodyContent(operation)
   return {
     endpoint,
-    tags: Array.isArray(operation.tags)
-      ? operation.tags.filter((tag): tag is string => typeof tag === 'string')
-      : [],
-    description: facts.text,
-    credentialRequired: facts.credentialRequired ?? credentialFromSecurity(operation),
-    permission: facts.permission,
-    internal: facts.internal,
-    deprecated: operation.deprecated === true,
-    allowGet: isRecord(pathItem.get),
-    contentType: body?.contentType ?? null,
-    sourceUrl: sourceUrlOf(operation),
+    ...operationFacts(pathItem, operation),
     parameters: schema ? parameterRows(schema) : [],
     bodyRules: schema ? bodyRules(schema) : [],
     response: responseBrief(document, operation),
     errors: declaredErrors(operation),
   }
-}
-
-function credentialFromSecurity(operation: Record<string, unknown>): boolean | null {
-  return Array.isArray(operation.security) ? operation.security.length > 0 : null
 }
 
 function responseBrief(
