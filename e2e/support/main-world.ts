@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { WebSocket } from 'ws'
 import { createDispatcher } from '../../src/main/ipc/dispatcher.ts'
 import { createHandlers } from '../../src/main/ipc/handlers.ts'
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store.ts'
@@ -19,6 +20,9 @@ export interface MainWorld {
   opened: string[]
   /** Plays the user in the system browser; a story sets it before a sign-in. */
   browser: ((url: string) => Promise<void>) | null
+  /** Plays the user in the save dialog: the path to answer (null: cancel); the default name is kept. */
+  saveAs: ((defaultName: string) => string | null) | null
+  saveDialogs: string[]
   dispose(): Promise<void>
 }
 
@@ -45,7 +49,8 @@ export async function startMainWorld(
     console.error(`[main] ${message}`)
   }
   // Filled in below; the browser stand-in is looked up when main opens a page.
-  const world = { browser: null as MainWorld['browser'] }
+  const world = { browser: null as MainWorld['browser'], saveAs: null as MainWorld['saveAs'] }
+  const saveDialogs: string[] = []
   const services = createMainServices({
     fetch: globalThis.fetch,
     storageDirectory: folder,
@@ -63,6 +68,13 @@ export async function startMainWorld(
         .catch((error: unknown) => log(`the browser stand-in failed: ${String(error)}`))
     },
     emit: (event, payload) => void bridge?.emit(event, payload).catch(() => undefined),
+    WebSocket,
+    chooseSaveFile: async (defaultName) => {
+      saveDialogs.push(defaultName)
+      if (!world.saveAs)
+        throw new Error(`this story did not expect a save dialog for ${defaultName}`)
+      return world.saveAs(defaultName)
+    },
   })
   const dispatch = createDispatcher(createHandlers(services), log)
   bridge = await installTestBridge(page, dispatch)
@@ -71,7 +83,9 @@ export async function startMainWorld(
     bridge,
     logs,
     opened,
+    saveDialogs,
     dispose: async () => {
+      services.streaming.dispose()
       if (!storageDirectory) await rm(folder, { recursive: true, force: true })
     },
   })

@@ -1,6 +1,7 @@
 // App lifecycle and wiring only: every piece of logic is a plain module that receives its
 // dependencies, so the same code runs under Vitest and the e2e bridge without Electron.
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { WebSocket } from 'ws'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDispatcher } from './ipc/dispatcher.ts'
@@ -66,7 +67,20 @@ if (!app.requestSingleInstanceLock()) {
       emit: (event, payload) => {
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload)
       },
+      WebSocket,
+      chooseSaveFile: async (defaultName) => {
+        const [window] = BrowserWindow.getAllWindows()
+        const options = {
+          defaultPath: defaultName,
+          filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }],
+        }
+        const answer = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options)
+        return answer.canceled || !answer.filePath ? null : answer.filePath
+      },
     })
+    app.on('before-quit', () => services.streaming.dispose())
     const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin
     registerIpcHandlers(
       ipcMain,

@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ExplorerEvents } from '../shared/contract.ts'
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.ts'
 import { createSpecCache } from './catalog/spec-cache.ts'
 import { createRequestSender, type RequestSender } from './requests/request-sender.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
+import { writeFileAtomic } from './storage/write-file-atomic.ts'
 import { createAccountService, type AccountService } from './accounts/account-service.ts'
 import { createAccountStore } from './accounts/account-store.ts'
 import { createSignInFlows, type SignInFlows } from './accounts/sign-in-flows.ts'
+import { createStreamingService, type StreamingService } from './streaming/streaming-service.ts'
+import type { SocketConstructor } from './streaming/streaming-types.ts'
 
 /** Everything main's logic needs from the outside world, passed in so tests can supply their own. */
 export interface MainDependencies {
@@ -21,6 +25,10 @@ export interface MainDependencies {
   openExternal: (url: string) => Promise<void>
   /** Pushes an event to the renderer. */
   emit: <Name extends keyof ExplorerEvents>(event: Name, payload: ExplorerEvents[Name]) => void
+  /** The WebSocket client of the streaming explorer (the `ws` package's). */
+  WebSocket: SocketConstructor
+  /** Asks the user where to save a file (a save dialog); null when they cancel. */
+  chooseSaveFile: (defaultName: string) => Promise<string | null>
 }
 
 export interface MainServices {
@@ -28,6 +36,7 @@ export interface MainServices {
   requests: RequestSender
   accounts: AccountService
   signIn: SignInFlows
+  streaming: StreamingService
 }
 
 export function createMainServices(dependencies: MainDependencies): MainServices {
@@ -59,6 +68,22 @@ export function createMainServices(dependencies: MainDependencies): MainServices
       tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
       monotonicNow: dependencies.monotonicNow,
       emitProgress: (progress) => dependencies.emit('requests.onProgress', progress),
+    }),
+    streaming: createStreamingService({
+      WebSocket: dependencies.WebSocket,
+      tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
+      now: dependencies.now,
+      timers: {
+        set: (callback, ms) => setTimeout(callback, ms),
+        clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+      },
+      random: Math.random,
+      randomId: () => randomUUID(),
+      emitState: (state) => dependencies.emit('streaming.onState', state),
+      emitMessages: (batch) => dependencies.emit('streaming.onMessages', batch),
+      log: dependencies.log,
+      chooseSaveFile: dependencies.chooseSaveFile,
+      writeFile: (path, text) => writeFileAtomic(path, text),
     }),
   }
 }

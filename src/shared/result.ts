@@ -23,6 +23,12 @@ export const appErrorCodes = [
   'SIGN_IN_FAILED',
   'OAUTH_UNSUPPORTED',
   'INVALID_REDIRECT_URI',
+  'STREAM_NOT_CONNECTED',
+  'STREAM_UPGRADE_REFUSED',
+  'STREAM_CLOSED',
+  'STREAM_MESSAGE_NOT_JSON',
+  'UNKNOWN_STREAM_CHANNEL',
+  'STREAM_LOG_EXPORT_FAILED',
 ] as const
 
 export type AppErrorCode = (typeof appErrorCodes)[number]

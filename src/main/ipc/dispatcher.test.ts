@@ -23,6 +23,15 @@ const handlers: ExplorerMethods = {
   },
   'requests.send': async (input) => (calls.push(['send', input]), ok({} as never)),
   'requests.cancel': async () => ok(false),
+  'streaming.getState': notUsedHere,
+  'streaming.connect': notUsedHere,
+  'streaming.disconnect': notUsedHere,
+  'streaming.join': notUsedHere,
+  'streaming.leave': notUsedHere,
+  'streaming.subscribeNote': notUsedHere,
+  'streaming.unsubscribeNote': notUsedHere,
+  'streaming.sendRaw': notUsedHere,
+  'streaming.exportLog': notUsedHere,
 }
 const logged: string[] = []
 const dispatch = createDispatcher(handlers, (message) => logged.push(message))
