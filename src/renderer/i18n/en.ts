@@ -1,9 +1,13 @@
 // English UI strings. Every string the UI shows comes from here (Japanese follows as ja.ts with
 // the same shape). vue-i18n named interpolation: {name}.
+import { streamingErrors, streamingMessages, viewMessages } from './en-streaming.ts'
+
 export const en = {
   app: {
     title: 'Misskey API Explorer',
   },
+  views: viewMessages,
+  streaming: streamingMessages,
   server: {
     addressLabel: 'Server',
     addressPlaceholder: 'misskey.example or http://127.0.0.1:3000',
@@ -231,6 +235,7 @@ export const en = {
     INVALID_REDIRECT_URI:
       'The redirect URI must be a loopback address with a port, such as http://127.0.0.1:38080/callback.',
     bridgeMissing: 'The app’s bridge to its main process is missing, so nothing can be sent.',
+    ...streamingErrors,
   },
   units: {
     bytes: '{value} B',
