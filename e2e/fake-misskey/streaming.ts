@@ -12,6 +12,8 @@ import { measureQueues, measureServer, StatsFeed } from './streaming-stats.ts'
 import type { ReceivedRequest } from './types.ts'
 
 export interface StreamingOptions {
+  /** Misskey pings every socket each minute (and drops those that stop answering). */
+  pingIntervalMs?: number
   /** Misskey ticks server stats every 2 s and queue stats every 10 s; tests may go faster. */
   serverStatsIntervalMs?: number
   queueStatsIntervalMs?: number
@@ -28,9 +30,14 @@ export class StreamingEndpoint {
   private readonly suspended = new Set<string>()
   private readonly ctx: PackContext
   private readonly stats: { server: StatsFeed; queue: StatsFeed }
+  private readonly pinger: ReturnType<typeof setInterval>
 
   constructor(ctx: PackContext, options: StreamingOptions = {}) {
     this.ctx = ctx
+    this.pinger = setInterval(() => {
+      for (const socket of this.sockets) if (socket.readyState === WebSocket.OPEN) socket.ping()
+    }, options.pingIntervalMs ?? 60_000)
+    this.pinger.unref()
     this.stats = {
       server: new StatsFeed(options.serverStatsIntervalMs ?? 2000, measureServer),
       queue: new StatsFeed(options.queueStatsIntervalMs ?? 10_000, measureQueues),
@@ -89,6 +96,7 @@ export class StreamingEndpoint {
   }
 
   close(): void {
+    clearInterval(this.pinger)
     this.dropAll()
     this.stats.server.stop()
     this.stats.queue.stop()

@@ -37,7 +37,22 @@ export function upgradeRefused(status: number, host: string, anonymous: boolean)
 }
 
 /** The socket was open and closed without the user asking. */
-export function socketClosed(code: number, reason: string, host: string): AppError {
+export function socketClosed(
+  code: number,
+  reason: string,
+  host: string,
+  silentMs: number | null = null,
+): AppError {
+  if (silentMs !== null) {
+    const seconds = Math.round(silentMs / 1000)
+    return errorOf(
+      fail(
+        'STREAM_CLOSED',
+        `${host} sent nothing for ${seconds} s, not even its pings, so the connection was presumed dead.`,
+        { code, host, seconds, reason: 'silent' },
+      ),
+    )
+  }
   if (code === 1006) {
     return errorOf(
       fail(

@@ -11,6 +11,7 @@ import type {
 import { backoffDelay } from './backoff.ts'
 import { createChannelJoins } from './channel-joins.ts'
 import { createLogRecorder } from './log-recorder.ts'
+import { openSocket, type SocketOutcome } from './open-socket.ts'
 import { networkFailure, socketClosed, upgradeRefused } from './socket-errors.ts'
 import type { StreamingDependencies, StreamingTuning } from './streaming-types.ts'
 
@@ -26,13 +27,6 @@ export interface StreamingSession {
   close(): void
   /** Replaced by another session: close quietly, emit nothing more. */
   dispose(): void
-}
-
-interface SocketOutcome {
-  opened: boolean
-  /** The HTTP status the upgrade request got instead of 101. */
-  refusal: number | null
-  failure: unknown
 }
 
 const toBuffer = (data: RawData): Buffer =>
@@ -132,7 +126,7 @@ export function createStreamingSession(
       refusal !== null
         ? upgradeRefused(refusal, host, accountId === null)
         : opened
-          ? socketClosed(code, reason, host)
+          ? socketClosed(code, reason, host, outcome.silentMs)
           : networkFailure(failure ?? new Error(`closed with code ${code}`), `${origin}/streaming`)
     log(
       `streaming: ${url} closed (${code}${refusal !== null ? `, upgrade answered ${refusal}` : ''}): ${error.message}`,
@@ -175,25 +169,11 @@ export function createStreamingSession(
     log(
       `streaming: connecting to ${url} ${who}${state.attempt ? ` (attempt ${state.attempt})` : ''}`,
     )
-    const created = new dependencies.WebSocket(url, {
-      headers,
-      handshakeTimeout: tuning.handshakeTimeoutMs,
-      followRedirects: false,
+    socket = openSocket(url, headers, dependencies, tuning, {
+      open: onOpen,
+      message: onMessage,
+      close: onClose,
     })
-    socket = created
-    const outcome: SocketOutcome = { opened: false, refusal: null, failure: null }
-    created.on('unexpected-response', (_request, response) => {
-      outcome.refusal = response.statusCode ?? 0
-      response.resume()
-      created.terminate()
-    })
-    created.on('error', (error) => (outcome.failure ??= error))
-    created.on('open', () => {
-      outcome.opened = true
-      onOpen(created)
-    })
-    created.on('message', (data, isBinary) => onMessage(created, data, isBinary))
-    created.on('close', (code, reason) => onClose(created, code, reason.toString('utf8'), outcome))
   }
 
   function shutDown() {

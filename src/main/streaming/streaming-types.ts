@@ -20,6 +20,11 @@ export interface StreamingTuning {
   batchIntervalMs: number
   /** How long the WebSocket opening handshake may take. */
   handshakeTimeoutMs: number
+  /**
+   * A socket that brings nothing for this long, not even the server's pings (Misskey pings every
+   * 60 s), is presumed dead, as after a laptop's sleep, and replaced.
+   */
+  silenceTimeoutMs: number
 }
 
 export const defaultTuning: StreamingTuning = {
@@ -28,6 +33,7 @@ export const defaultTuning: StreamingTuning = {
   confirmTimeoutMs: 5000,
   batchIntervalMs: 50,
   handshakeTimeoutMs: 15_000,
+  silenceTimeoutMs: 150_000,
 }
 
 export interface StreamingDependencies {

@@ -152,6 +152,8 @@ export const streamingErrors = {
     dropped:
       'The connection to {host} dropped without a closing handshake (network trouble, or the server went away).',
     goingAway: '{host} closed the socket because it is going away (code 1001: {text}).',
+    silent:
+      '{host} sent nothing for {seconds} s, not even its pings, so the connection was presumed dead (after a sleep, or a network change).',
     closed: '{host} closed the socket (code {code}: {text}).',
   },
   STREAM_MESSAGE_NOT_JSON: 'Not sent: the message is not JSON ({reason}).',
