@@ -2,7 +2,7 @@ import { expect, test } from '../fixtures.ts'
 import { StreamingPage } from '../pages/streaming-page.ts'
 
 // Not a test: renders the streaming view in both themes for us to look at
-// (`npm run screenshots`, output in test-results/screenshots/).
+// (`npm run screenshots`, output in test-results/screenshots/ and the README's docs/streaming.png).
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme })
@@ -50,14 +50,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
       if (target.fake)
         await post(
           'notes/reactions/create',
-          { noteId: lastId, reaction: '🎉' },
+          { noteId: lastId, reaction: '❤' },
           target.fake.users.admin.token,
         )
-      await expect(streaming.rowsWith('reacted 🎉')).toHaveCount(1)
+      await expect(streaming.rowsWith('reacted ❤')).toHaveCount(1)
       await expect(streaming.rows.and(page.locator('[data-type="stats"]')).first()).toBeVisible()
       await streaming.rowsWith(texts[1]!).first().click()
       await page.mouse.move(0, 0)
+      await page
+        .getByTestId('streaming-view')
+        .locator('aside')
+        .evaluate((side) => (side.scrollTop = 0))
       await shot('live')
+      if (colorScheme === 'light') await page.screenshot({ path: 'docs/streaming.png' })
 
       target.fake?.dropStreamingConnections()
       await target.fake?.close()
