@@ -11,9 +11,7 @@ export interface FakeWorld {
   post(name: string, body: object, token?: string): Promise<Response>
   createNote(text: string): Promise<string>
   /** Connects and waits until the socket opened or failed. */
-  connect(
-    accountId: string | null,
-  ): ReturnType<Harness['last']> extends infer S ? Promise<S> : never
+  connect(accountId: string | null): Promise<StreamingState>
   join(channel: string, params?: Record<string, unknown>): Promise<{ id: string }>
   statusOf(connectionId: string): string | undefined
 }
