@@ -13,6 +13,26 @@ export const defaultCap = 5000
 /** Filter value for messages outside any channel (noteUpdated, connected of a raw join, …). */
 export const outsideChannels = '-'
 
+/** A read-only window on log rows, oldest first: an array, or the ring buffer itself. */
+export interface LogView {
+  readonly length: number
+  at(index: number): LogRow | undefined
+}
+
+/** Rows are in key order in every view, so a key is found by bisection; -1 when it is gone. */
+export function indexOfKey(view: LogView, key: number): number {
+  let low = 0
+  let high = view.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const found = (view.at(middle) as LogRow).key
+    if (found === key) return middle
+    if (found < key) low = middle + 1
+    else high = middle - 1
+  }
+  return -1
+}
+
 /**
  * The live log of the streaming view. Entries live in a ring buffer outside Vue's reactivity
  * (thousands of objects made reactive would cost more than the list that shows them); a
@@ -27,6 +47,7 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
   const dropped = ref(0)
   const paused = ref(false)
   const newWhilePaused = ref(0)
+  /** The rows as they were when the log was paused; the buffer goes on filling meanwhile. */
   let frozen: LogRow[] = []
   const channelFilter = ref<string>('')
   const typeFilter = ref<string>('')
@@ -57,21 +78,31 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
     else version.value++
   }
 
-  const all = computed(() => {
+  // A new small window object per change (computed values compare by identity), never a copy of
+  // the rows: at 500 messages a second a copy per batch would be megabytes of garbage a second.
+  const all = computed<LogView>(() => {
     void version.value
-    return paused.value ? frozen : buffer.toArray()
+    if (paused.value) return frozen
+    return { length: buffer.length, at: (index: number) => buffer.at(index) }
   })
 
-  const shown = computed(() => {
+  const shown = computed<LogView>(() => {
     const channel = channelFilter.value
     const type = typeFilter.value
-    if (!channel && !type) return all.value
-    return all.value.filter(
-      (row) =>
-        (!type || row.type === type) &&
-        (!channel ||
-          (channel === outsideChannels ? !row.connectionId : row.connectionId === channel)),
-    )
+    const source = all.value
+    if (!channel && !type) return source
+    const matching: LogRow[] = []
+    for (let index = 0; index < source.length; index++) {
+      const row = source.at(index) as LogRow
+      if (type && row.type !== type) continue
+      if (
+        channel &&
+        (channel === outsideChannels ? row.connectionId : row.connectionId !== channel)
+      )
+        continue
+      matching.push(row)
+    }
+    return matching
   })
 
   const kept = computed(() => {
@@ -82,12 +113,18 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
   const selected = computed(() => {
     const key = selectedKey.value
     if (key === null) return null
-    return all.value.find((row) => row.key === key) ?? null
+    const view = all.value
+    return view.at(indexOfKey(view, key)) ?? null
   })
 
+  /** The rows shown, as an array (for an export). */
+  function shownRows(): LogRow[] {
+    const view = shown.value
+    return Array.from({ length: view.length }, (_, index) => view.at(index) as LogRow)
+  }
+
   function setPaused(value: boolean) {
-    if (value) frozen = buffer.toArray()
-    else frozen = []
+    frozen = value ? buffer.toArray() : []
     paused.value = value
     newWhilePaused.value = 0
     version.value++
@@ -126,6 +163,7 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
     shown,
     kept,
     selected,
+    shownRows,
     ingest,
     setPaused,
     clear,
