@@ -159,6 +159,16 @@ test('anonymously: an unknown channel stays unconfirmed, raw messages are checke
     await expect(streaming.rows.and(explorer.page.locator('[data-type="ping"]'))).toHaveCount(1)
   })
 
+  await test.step('move through the log with the keyboard', async () => {
+    await streaming.log.focus()
+    await explorer.page.keyboard.press('Home')
+    await expect(streaming.detailType).toHaveText('connect')
+    expect(await streaming.detailText()).toContain('"channel": "noSuchChannel"')
+    await explorer.page.keyboard.press('ArrowDown')
+    await expect(streaming.detailType).toHaveText('connect')
+    expect(await streaming.detailText()).toContain('"channel": "localTimeline"')
+  })
+
   await test.step('export the log as JSON lines through main', async () => {
     const path = join(main.storageDirectory, 'export.jsonl')
     main.saveAs = () => path
