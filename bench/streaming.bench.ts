@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { startFakeMisskey, type FakeMisskey } from '../e2e/fake-misskey/server.ts'
@@ -195,6 +196,8 @@ export async function benchStreaming(): Promise<void> {
           'long tasks under the stream',
           `${summarizeTasks(main.tasks)}  (target: none over 100 ms)`,
         ],
+        // Long tasks are wall time: on a loaded machine a descheduled page makes them longer.
+        ['machine load (1 min) / CPUs', `${loadavg()[0]?.toFixed(1)} / ${cpus().length}`],
         ['JS heap before the stream', mb(capped.heapBefore)],
         [
           `JS heap after ${main.sent} (cap 5,000)`,

@@ -10,6 +10,7 @@ export interface LogRow extends StreamingLogEntry {
 
 export const capOptions = [1000, 5000, 20_000, 50_000] as const
 export const defaultCap = 5000
+const refreshMs = 100
 /** Filter value for messages outside any channel (noteUpdated, connected of a raw join, …). */
 export const outsideChannels = '-'
 
@@ -57,25 +58,40 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
   const types = shallowRef<string[]>([])
   let nextKey = 0
 
+  // Counted as batches arrive, shown at most every refreshMs: a busy timeline then costs ten
+  // renders a second whatever the rate.
+  const pending = { received: 0, sent: 0, dropped: 0, rows: 0 }
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null
+
+  function refresh() {
+    refreshTimer = null
+    received.value += pending.received
+    sent.value += pending.sent
+    dropped.value += pending.dropped
+    if (paused.value) newWhilePaused.value += pending.rows
+    else version.value++
+    Object.assign(pending, { received: 0, sent: 0, dropped: 0, rows: 0 })
+  }
+
   function ingest(batch: StreamingMessageBatch) {
     const rows: LogRow[] = []
     let newConnections: Map<string, string> | null = null
     let newTypes: Set<string> | null = null
     for (const entry of batch.entries) {
       rows.push({ ...entry, key: ++nextKey })
-      if (entry.direction === 'in') received.value++
-      else sent.value++
+      if (entry.direction === 'in') pending.received++
+      else pending.sent++
       if (entry.connectionId && entry.channel && !connections.value.has(entry.connectionId)) {
         newConnections ??= new Map(connections.value)
         newConnections.set(entry.connectionId, entry.channel)
       }
       if (!types.value.includes(entry.type)) (newTypes ??= new Set(types.value)).add(entry.type)
     }
-    dropped.value += buffer.pushAll(rows)
+    pending.dropped += buffer.pushAll(rows)
+    pending.rows += rows.length
     if (newConnections) connections.value = newConnections
     if (newTypes) types.value = [...newTypes].sort()
-    if (paused.value) newWhilePaused.value += rows.length
-    else version.value++
+    refreshTimer ??= setTimeout(refresh, refreshMs)
   }
 
   // A new small window object per change (computed values compare by identity), never a copy of
@@ -124,6 +140,10 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
   }
 
   function setPaused(value: boolean) {
+    if (refreshTimer) {
+      clearTimeout(refreshTimer)
+      refresh()
+    }
     frozen = value ? buffer.toArray() : []
     paused.value = value
     newWhilePaused.value = 0
@@ -131,6 +151,7 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
   }
 
   function clear() {
+    Object.assign(pending, { received: 0, sent: 0, dropped: 0, rows: 0 })
     buffer.clear()
     frozen = []
     received.value = 0
