@@ -78,5 +78,11 @@ export default tseslint.config(
     files: ['e2e/**'],
     rules: { 'no-empty-pattern': 'off' },
   },
+  {
+    // CommonJS on purpose (loaded with `node -r` before an old CommonJS tool).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 )

@@ -7,12 +7,14 @@ import { benchCatalog } from './catalog.bench.ts'
 import { benchCollections } from './collections.bench.ts'
 import { benchHistory } from './history.bench.ts'
 import { benchRequests } from './requests.bench.ts'
+import { benchStreaming } from './streaming.bench.ts'
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}`)
 benchCatalog()
 await benchRequests()
 await benchHistory()
 await benchCollections()
+await benchStreaming()
 
 const renderer = resolve(import.meta.dirname, '../out/renderer')
 if (existsSync(resolve(renderer, 'index.html'))) await benchBigResponse(renderer)

@@ -17,6 +17,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const fake = await startFakeMisskey({ port, host: values.host })
 console.log(`Fake Misskey 2025.5.0 listening on ${fake.origin}`)
 console.log(`  spec:  ${fake.origin}/api.json`)
+console.log(`  streaming: ${fake.origin.replace(/^http/, 'ws')}/streaming`)
 console.log(`  admin: id ${fake.users.admin.id}  token ${fake.users.admin.token}`)
 console.log(`  alice: id ${fake.users.alice.id}  token ${fake.users.alice.token}`)
 console.log('Ctrl+C to stop.')

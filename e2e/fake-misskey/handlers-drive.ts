@@ -119,6 +119,7 @@ const upload: Handler = (ctx) => {
     bytes: file.bytes,
   }
   state.files.set(record.id, record)
+  state.events.publish('driveStream', me.id, 'fileCreated', () => packDriveFile(ctx, record))
   return packDriveFile(ctx, record)
 }
 
@@ -137,6 +138,7 @@ const createFolder: Handler = (ctx) => {
     parentId,
   }
   ctx.state.folders.set(folder.id, folder)
+  ctx.state.events.publish('driveStream', me.id, 'folderCreated', () => packFolder(folder))
   return packFolder(folder)
 }
 

@@ -120,7 +120,23 @@ const create: Handler = (ctx) => {
   state.notes.set(note.id, note)
   if (reply) reply.repliesCount++
   if (renote) renote.renoteCount++
+  publishCreated(ctx, note, me)
   return { createdNote: packNote(ctx, note, me) }
+}
+
+/** What NoteCreateService streams: the note to the timelines, mentions and replies to `main`. */
+function publishCreated(ctx: HandlerContext, note: NoteRecord, me: UserRecord): void {
+  const { events, users } = ctx.state
+  events.publish('note', note.id)
+  const packFor = (userId: string) => () => packNote(ctx, note, users.get(userId) ?? null)
+  if (note.replyId) {
+    const target = ctx.state.notes.get(note.replyId)
+    if (target && target.userId !== me.id)
+      events.publish('mainStream', target.userId, 'reply', packFor(target.userId))
+  }
+  for (const userId of note.mentions) {
+    if (userId !== me.id) events.publish('mainStream', userId, 'mention', packFor(userId))
+  }
 }
 
 const show: Handler = (ctx) => {
@@ -148,6 +164,10 @@ const remove: Handler = (ctx) => {
   if (!note) throw new ApiError(deleteErrors.noSuchNote)
   if (note.userId !== me.id && !me.isAdmin) throw new ApiError(deleteErrors.accessDenied)
   deleteCascade(ctx, note)
+  // Only the note asked for is announced; the cascade happens in the database, unseen.
+  ctx.state.events.publish('noteStream', note.id, 'deleted', {
+    deletedAt: new Date().toISOString(),
+  })
   return null
 }
 
@@ -164,9 +184,22 @@ const react: Handler = (ctx) => {
   if (isPureRenote(note)) throw new ApiError(reactionErrors.cannotReactToRenote)
   const reaction = normalizeReaction(note, str(ctx.params.reaction) ?? '')
   if (note.reactions.get(me.id) === reaction) throw new ApiError(reactionErrors.alreadyReacted)
-  // Reacting with something else replaces the earlier reaction.
-  note.reactions.delete(me.id)
+  // Reacting with something else replaces the earlier reaction (ReactionService deletes it first).
+  const previous = note.reactions.get(me.id)
+  if (previous !== undefined) {
+    note.reactions.delete(me.id)
+    ctx.state.events.publish('noteStream', note.id, 'unreacted', {
+      reaction: previous,
+      userId: me.id,
+    })
+  }
   note.reactions.set(me.id, reaction)
+  // `emoji` is set for custom emoji only; the fake has none.
+  ctx.state.events.publish('noteStream', note.id, 'reacted', {
+    reaction,
+    emoji: null,
+    userId: me.id,
+  })
   return null
 }
 

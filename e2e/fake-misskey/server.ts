@@ -12,6 +12,7 @@ import { miauthCheck, serveMisc } from './routes-misc.ts'
 import { buildFakeSpec } from './spec.ts'
 import { FakeOAuth } from './oauth.ts'
 import { FakeState } from './state.ts'
+import { StreamingEndpoint, type StreamingOptions } from './streaming.ts'
 import type { FailureKind, FakeUser, ReceivedRequest } from './types.ts'
 
 export type { FailureKind, FakeUser, ReceivedRequest } from './types.ts'
@@ -33,6 +34,14 @@ export interface FakeMisskey {
    * 'hang' accepts the request and never answers.
    */
   failNext(endpoint: string, kind: FailureKind): void
+  /** Open sockets on the streaming endpoint. */
+  streamingClients(): number
+  /** Kills every streaming socket without a closing handshake, as a network drop does. */
+  dropStreamingConnections(): void
+  /** Sends a message (an object is sent as JSON, a string as is) to every streaming socket; answers how many got it. */
+  broadcastStreaming(message: unknown): number
+  /** A suspended user's streaming upgrade is refused with 403 (the fake's REST side ignores it). */
+  suspendUser(userId: string, suspended?: boolean): void
   /** Clears received requests, notes, drive content, follows, failures and rate-limit counters. */
   reset(): void
   close(): Promise<void>
@@ -111,7 +120,7 @@ async function route(
 }
 
 export async function startFakeMisskey(
-  options: { port?: number; host?: string } = {},
+  options: { port?: number; host?: string; streaming?: StreamingOptions } = {},
 ): Promise<FakeMisskey> {
   const state = new FakeState()
   const admin = state.createUser('admin', true)
@@ -162,6 +171,21 @@ export async function startFakeMisskey(
   })
   // Fastify's default keep-alive timeout; Node then sends `Keep-Alive: timeout=72` like the real one.
   server.keepAliveTimeout = 72_000
+  const streaming = new StreamingEndpoint(env, options.streaming)
+  server.on('upgrade', (req, socket, head) => {
+    const log: ReceivedRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: headersOf(req),
+      bodyText: '',
+      json: undefined,
+      token: null,
+      tokenSource: null,
+      receivedAt: Date.now(),
+    }
+    received.push(log)
+    streaming.handleUpgrade(req, socket, head, log)
+  })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -190,6 +214,10 @@ export async function startFakeMisskey(
       if (!findEndpoint(name)) throw new Error(`failNext: the fake has no endpoint "${name}"`)
       failures.set(name, [...(failures.get(name) ?? []), kind])
     },
+    streamingClients: () => streaming.clientCount,
+    dropStreamingConnections: () => streaming.dropAll(),
+    broadcastStreaming: (message) => streaming.broadcast(message),
+    suspendUser: (userId, suspended = true) => streaming.suspend(userId, suspended),
     reset() {
       received.length = 0
       state.reset()
@@ -198,6 +226,7 @@ export async function startFakeMisskey(
     },
     close() {
       // Idempotent: tests may close mid-test (to simulate an outage) and again in teardown.
+      streaming.close()
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))
         // Hanging and keep-alive sockets would otherwise keep close() waiting forever.

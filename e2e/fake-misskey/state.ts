@@ -1,5 +1,6 @@
 // In-memory data of the fake instance. Handlers hold the rules; this file only stores.
 import { appToken, createIdGenerator, nativeToken } from './ids.ts'
+import { StreamEvents } from './stream-events.ts'
 import type { JsonObject } from './types.ts'
 
 export interface UserRecord {
@@ -99,6 +100,8 @@ export class FakeState {
   readonly files = new Map<string, DriveFileRecord>()
   readonly folders = new Map<string, FolderRecord>()
   follows: FollowRecord[] = []
+  /** What handlers publish for the streaming endpoint (Misskey's GlobalEventService). */
+  readonly events = new StreamEvents()
 
   createUser(username: string, isAdmin: boolean): UserRecord {
     const now = Date.now()

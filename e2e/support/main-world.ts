@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { WebSocket } from 'ws'
 import { createDispatcher } from '../../src/main/ipc/dispatcher.ts'
 import { createHandlers } from '../../src/main/ipc/handlers.ts'
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store.ts'
@@ -25,6 +26,10 @@ export interface MainWorld {
   clipboard: string
   /** Where the next save dialog saves to (null: the user cancels). */
   saveTo: string | null
+  /** Plays the user in the save dialog: the path to answer (null: cancel); wins over `saveTo`. */
+  saveAs: ((defaultName: string) => string | null) | null
+  /** The names main suggested in its save dialogs. */
+  saveDialogs: string[]
   dispose(): Promise<void>
 }
 
@@ -56,7 +61,9 @@ export async function startMainWorld(
     fileToChoose: null as string | null,
     clipboard: '',
     saveTo: null as string | null,
+    saveAs: null as MainWorld['saveAs'],
   }
+  const saveDialogs: string[] = []
   const services = createMainServices({
     fetch: globalThis.fetch,
     storageDirectory: folder,
@@ -67,7 +74,6 @@ export async function startMainWorld(
     log,
     chooseFile: async () => world.fileToChoose,
     writeClipboard: (text) => (world.clipboard = text),
-    chooseSaveFile: async () => world.saveTo,
     // Like shell.openExternal, this returns at once; the "user" acts in the browser meanwhile.
     openExternal: async (url) => {
       opened.push(url)
@@ -77,6 +83,11 @@ export async function startMainWorld(
         .catch((error: unknown) => log(`the browser stand-in failed: ${String(error)}`))
     },
     emit: (event, payload) => void bridge?.emit(event, payload).catch(() => undefined),
+    WebSocket,
+    chooseSaveFile: async (defaultName) => {
+      saveDialogs.push(defaultName)
+      return world.saveAs ? world.saveAs(defaultName) : world.saveTo
+    },
   })
   const dispatch = createDispatcher(createHandlers(services), log)
   bridge = await installTestBridge(page, dispatch)
@@ -85,7 +96,9 @@ export async function startMainWorld(
     bridge,
     logs,
     opened,
+    saveDialogs,
     dispose: async () => {
+      services.streaming.dispose()
       if (!storageDirectory) await rm(folder, { recursive: true, force: true })
     },
   })

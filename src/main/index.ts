@@ -1,6 +1,7 @@
 // App lifecycle and wiring only: every piece of logic is a plain module that receives its
 // dependencies, so the same code runs under Vitest and the e2e bridge without Electron.
 import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { WebSocket } from 'ws'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDispatcher } from './ipc/dispatcher.ts'
@@ -83,7 +84,9 @@ if (!app.requestSingleInstanceLock()) {
       emit: (event, payload) => {
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload)
       },
+      WebSocket,
     })
+    app.on('before-quit', () => services.streaming.dispose())
     const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin
     registerIpcHandlers(
       ipcMain,

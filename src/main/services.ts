@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ExplorerEvents } from '../shared/contract.ts'
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.ts'
 import { createSpecCache } from './catalog/spec-cache.ts'
 import { createRequestSender, type RequestSender } from './requests/request-sender.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
+import { writeFileAtomic } from './storage/write-file-atomic.ts'
 import { createAccountService, type AccountService } from './accounts/account-service.ts'
 import { createAccountStore } from './accounts/account-store.ts'
 import { createSignInFlows, type SignInFlows } from './accounts/sign-in-flows.ts'
@@ -11,6 +13,8 @@ import { createChosenFiles, type ChosenFiles } from './files/chosen-files.ts'
 import { createKeptBodies } from './requests/kept-bodies.ts'
 import { createResponseFiles, type ResponseFiles } from './requests/response-files.ts'
 import { createSnippetService, type SnippetService } from './snippets/snippet-service.ts'
+import { createStreamingService, type StreamingService } from './streaming/streaming-service.ts'
+import type { SocketConstructor } from './streaming/streaming-types.ts'
 
 /** Everything main's logic needs from the outside world, passed in so tests can supply their own. */
 export interface MainDependencies {
@@ -31,6 +35,8 @@ export interface MainDependencies {
   openExternal: (url: string) => Promise<void>
   /** Pushes an event to the renderer. */
   emit: <Name extends keyof ExplorerEvents>(event: Name, payload: ExplorerEvents[Name]) => void
+  /** The WebSocket client of the streaming explorer (the `ws` package's). */
+  WebSocket: SocketConstructor
 }
 
 export interface MainServices {
@@ -41,6 +47,7 @@ export interface MainServices {
   files: ChosenFiles
   snippets: SnippetService
   responses: ResponseFiles
+  streaming: StreamingService
 }
 
 export function createMainServices(dependencies: MainDependencies): MainServices {
@@ -85,6 +92,22 @@ export function createMainServices(dependencies: MainDependencies): MainServices
       keptBodies,
       monotonicNow: dependencies.monotonicNow,
       emitProgress: (progress) => dependencies.emit('requests.onProgress', progress),
+    }),
+    streaming: createStreamingService({
+      WebSocket: dependencies.WebSocket,
+      tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
+      now: dependencies.now,
+      timers: {
+        set: (callback, ms) => setTimeout(callback, ms),
+        clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+      },
+      random: Math.random,
+      randomId: () => randomUUID(),
+      emitState: (state) => dependencies.emit('streaming.onState', state),
+      emitMessages: (batch) => dependencies.emit('streaming.onMessages', batch),
+      log: dependencies.log,
+      chooseSaveFile: dependencies.chooseSaveFile,
+      writeFile: (path, text) => writeFileAtomic(path, text),
     }),
   }
 }

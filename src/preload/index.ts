@@ -45,9 +45,22 @@ const bridge = {
     startOAuth: (request) => ipcRenderer.invoke('accounts.startOAuth', request),
     cancelSignIn: (flowId) => ipcRenderer.invoke('accounts.cancelSignIn', flowId),
   },
+  streaming: {
+    getState: () => ipcRenderer.invoke('streaming.getState'),
+    connect: (origin, accountId) => ipcRenderer.invoke('streaming.connect', origin, accountId),
+    disconnect: () => ipcRenderer.invoke('streaming.disconnect'),
+    join: (channel, params) => ipcRenderer.invoke('streaming.join', channel, params),
+    leave: (connectionId) => ipcRenderer.invoke('streaming.leave', connectionId),
+    subscribeNote: (noteId) => ipcRenderer.invoke('streaming.subscribeNote', noteId),
+    unsubscribeNote: (noteId) => ipcRenderer.invoke('streaming.unsubscribeNote', noteId),
+    sendRaw: (text) => ipcRenderer.invoke('streaming.sendRaw', text),
+    exportLog: (entries) => ipcRenderer.invoke('streaming.exportLog', entries),
+  },
   events: {
     onRequestProgress: (listener) => subscribe(eventChannels.onRequestProgress, listener),
     onSignInProgress: (listener) => subscribe(eventChannels.onSignInProgress, listener),
+    onStreamingState: (listener) => subscribe(eventChannels.onStreamingState, listener),
+    onStreamingMessages: (listener) => subscribe(eventChannels.onStreamingMessages, listener),
   },
 } satisfies ExplorerBridge
 

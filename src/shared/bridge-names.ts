@@ -8,4 +8,6 @@ export const bridgeGlobalName = 'explorer'
 export const eventChannels = {
   onRequestProgress: 'requests.onProgress',
   onSignInProgress: 'accounts.onSignInProgress',
+  onStreamingState: 'streaming.onState',
+  onStreamingMessages: 'streaming.onMessages',
 } as const

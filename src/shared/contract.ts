@@ -18,7 +18,16 @@ import type { CopySnippetInput, CopySnippetResult } from './snippets.ts'
 import type { ChosenFile } from './uploads.ts'
 import type { RequestProgress, ResponseRecord, SendRequestInput } from './requests.ts'
 import type { Result } from './result.ts'
+import type {
+  StreamingChannelState,
+  StreamingExportEntry,
+  StreamingExportResult,
+  StreamingMessageBatch,
+  StreamingParams,
+  StreamingState,
+} from './streaming.ts'
 import { eventChannels } from './bridge-names.ts'
+import { streamingArgumentSchemas } from './contract-streaming.ts'
 
 /** Every call the renderer may make, by channel name. */
 export interface ExplorerMethods {
@@ -59,12 +68,34 @@ export interface ExplorerMethods {
   'accounts.startMiAuth'(request: MiAuthRequest): Promise<Result<SignInStarted>>
   'accounts.startOAuth'(request: OAuthRequest): Promise<Result<SignInStarted>>
   'accounts.cancelSignIn'(flowId: string): Promise<Result<boolean>>
+  /** The streaming connection main holds (it outlives a reload of the page), or null. */
+  'streaming.getState'(): Promise<Result<StreamingState | null>>
+  /**
+   * Open `<origin>/streaming` as the account (its token goes on the upgrade request as
+   * `Authorization: Bearer`, never in the URL) or anonymously; replaces any earlier connection.
+   * Progress comes as onStreamingState.
+   */
+  'streaming.connect'(origin: string, accountId: string | null): Promise<Result<StreamingState>>
+  'streaming.disconnect'(): Promise<Result<StreamingState | null>>
+  /** Join a channel (`connect` with its own id and `pong: true`); joined again after reconnects. */
+  'streaming.join'(channel: string, params: StreamingParams): Promise<Result<StreamingChannelState>>
+  /** Leave a joined channel (`disconnect`). */
+  'streaming.leave'(connectionId: string): Promise<Result<StreamingState>>
+  /** Capture a note (`subNote`): its noteUpdated events follow; captured again after reconnects. */
+  'streaming.subscribeNote'(noteId: string): Promise<Result<StreamingState>>
+  'streaming.unsubscribeNote'(noteId: string): Promise<Result<StreamingState>>
+  /** Send any message as typed, once it parses as JSON. */
+  'streaming.sendRaw'(text: string): Promise<Result<true>>
+  /** Save log entries as JSON lines to a file the user picks in a save dialog. */
+  'streaming.exportLog'(entries: StreamingExportEntry[]): Promise<Result<StreamingExportResult>>
 }
 
 /** Every event main pushes to the renderer, by channel name. */
 export interface ExplorerEvents {
   'requests.onProgress': RequestProgress
   'accounts.onSignInProgress': SignInProgress
+  'streaming.onState': StreamingState
+  'streaming.onMessages': StreamingMessageBatch
 }
 
 export type MethodName = keyof ExplorerMethods
@@ -178,6 +209,7 @@ export const bridgeArgumentSchemas = {
     }),
   ]),
   'accounts.cancelSignIn': v.strictTuple([idSchema]),
+  ...streamingArgumentSchemas(originSchema),
 } satisfies ArgumentSchemas
 
 export const methodNames = Object.keys(bridgeArgumentSchemas) as MethodName[]
@@ -195,6 +227,10 @@ export interface ExplorerBridgeEvents {
   ): Unsubscribe
   onSignInProgress(
     listener: (progress: ExplorerEvents['accounts.onSignInProgress']) => void,
+  ): Unsubscribe
+  onStreamingState(listener: (state: ExplorerEvents['streaming.onState']) => void): Unsubscribe
+  onStreamingMessages(
+    listener: (batch: ExplorerEvents['streaming.onMessages']) => void,
   ): Unsubscribe
 }
 

@@ -46,6 +46,12 @@ export const appErrorCodes = [
   'CURL_NOT_RECOGNIZED',
   'ZIP_INVALID',
   'IMPORT_TARGET_NOT_EMPTY',
+  'STREAM_NOT_CONNECTED',
+  'STREAM_UPGRADE_REFUSED',
+  'STREAM_CLOSED',
+  'STREAM_MESSAGE_NOT_JSON',
+  'UNKNOWN_STREAM_CHANNEL',
+  'STREAM_LOG_EXPORT_FAILED',
 ] as const
 
 export type AppErrorCode = (typeof appErrorCodes)[number]

@@ -24,7 +24,21 @@ export function createDispatcher(
       })
     }
     const name = method as MethodName
-    const parsed = v.safeParse(bridgeArgumentSchemas[name], args)
+    let parsed: ReturnType<typeof v.safeParse>
+    try {
+      parsed = v.safeParse(bridgeArgumentSchemas[name], args)
+    } catch (error) {
+      // A check that cannot even look at the value (nesting too deep to walk, a BigInt in JSON).
+      return fail(
+        'INVALID_ARGUMENT',
+        `${name}: the arguments cannot be checked (${(error as Error).message}).`,
+        {
+          method: name,
+          path: '(arguments)',
+          reason: (error as Error).message,
+        },
+      )
+    }
     if (!parsed.success) {
       const issue = parsed.issues[0]
       const path = v.getDotPath(issue) ?? '(arguments)'

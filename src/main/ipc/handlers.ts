@@ -26,5 +26,14 @@ export function createHandlers(services: MainServices): ExplorerMethods {
     'accounts.startMiAuth': (request) => services.signIn.startMiAuth(request),
     'accounts.startOAuth': (request) => services.signIn.startOAuth(request),
     'accounts.cancelSignIn': async (flowId) => ok(services.signIn.cancel(flowId)),
+    'streaming.getState': async () => services.streaming.getState(),
+    'streaming.connect': (origin, accountId) => services.streaming.connect(origin, accountId),
+    'streaming.disconnect': async () => services.streaming.disconnect(),
+    'streaming.join': async (channel, params) => services.streaming.join(channel, params),
+    'streaming.leave': async (connectionId) => services.streaming.leave(connectionId),
+    'streaming.subscribeNote': async (noteId) => services.streaming.subscribeNote(noteId),
+    'streaming.unsubscribeNote': async (noteId) => services.streaming.unsubscribeNote(noteId),
+    'streaming.sendRaw': async (text) => services.streaming.sendRaw(text),
+    'streaming.exportLog': (entries) => services.streaming.exportLog(entries),
   }
 }

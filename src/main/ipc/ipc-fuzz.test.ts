@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { methodNames } from '../../shared/contract.ts'
 import { appErrorCodes } from '../../shared/result.ts'
 import { createMemorySecretStore } from '../secrets/memory-secret-store.ts'
-import { createMainServices } from '../services.ts'
+import { createMainServices, type MainDependencies } from '../services.ts'
 import { createDispatcher, type Dispatch } from './dispatcher.ts'
 import { createHandlers } from './handlers.ts'
 
@@ -32,6 +32,12 @@ beforeAll(async () => {
     chooseSaveFile: async () => null,
     writeClipboard: () => undefined,
     emit: () => undefined,
+    // Nor does any socket open.
+    WebSocket: class {
+      constructor() {
+        throw new Error('no sockets in the fuzz')
+      }
+    } as unknown as MainDependencies['WebSocket'],
   })
   dispatch = createDispatcher(createHandlers(services), (message) => logged.push(message))
 })

@@ -1,9 +1,13 @@
 // English UI strings. Every string the UI shows comes from here (Japanese follows as ja.ts with
 // the same shape). vue-i18n named interpolation: {name}.
+import { streamingErrors, streamingMessages, viewMessages } from './en-streaming.ts'
+
 export const en = {
   app: {
     title: 'Misskey API Explorer',
   },
+  views: viewMessages,
+  streaming: streamingMessages,
   server: {
     addressLabel: 'Server',
     addressPlaceholder: 'misskey.example or http://127.0.0.1:3000',
@@ -343,6 +347,7 @@ export const en = {
     ZIP_INVALID: '{message}',
     IMPORT_TARGET_NOT_EMPTY: '{directory} is not empty; pick an empty or new folder.',
     bridgeMissing: 'The app’s bridge to its main process is missing, so nothing can be sent.',
+    ...streamingErrors,
   },
   units: {
     bytes: '{value} B',

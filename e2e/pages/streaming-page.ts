@@ -1,0 +1,107 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** Locators and actions of the streaming view, so stories read as what the user does. */
+export class StreamingPage {
+  readonly view: Locator
+  readonly status: Locator
+  readonly target: Locator
+  readonly error: Locator
+  readonly actionError: Locator
+  readonly reconnects: Locator
+  readonly rows: Locator
+  readonly log: Locator
+  readonly detailType: Locator
+  readonly detailJson: Locator
+  readonly received: Locator
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId('streaming-view')
+    this.status = page.getByTestId('streaming-status')
+    this.target = page.getByTestId('streaming-target')
+    this.error = page.getByTestId('streaming-error')
+    this.actionError = page.getByTestId('streaming-action-error')
+    this.reconnects = page.getByTestId('streaming-reconnects')
+    this.rows = page.getByTestId('streaming-row')
+    this.log = page.getByTestId('streaming-log')
+    this.detailType = page.getByTestId('streaming-detail-type')
+    this.detailJson = page.getByTestId('streaming-detail-json')
+    this.received = page.getByTestId('streaming-received')
+  }
+
+  /** The header's "Streaming" tab. */
+  async open() {
+    await this.page.getByTestId('view-streaming').click()
+    await expect(this.view).toBeVisible()
+  }
+
+  async backToRequests() {
+    await this.page.getByTestId('view-requests').click()
+    await expect(this.view).toBeHidden()
+  }
+
+  async connect(as: 'account' | 'anonymous' = 'account') {
+    const choice = this.page.getByTestId(`streaming-as-${as}`)
+    if (await choice.count()) await choice.check()
+    await this.page.getByTestId('streaming-connect').click()
+  }
+
+  async disconnect() {
+    await this.page.getByTestId('streaming-disconnect').click()
+  }
+
+  async expectPhase(phase: 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed') {
+    await expect(this.status).toHaveAttribute('data-phase', phase)
+  }
+
+  /** Picks a channel (a known one, or any name through "Other…"), pastes its params, joins. */
+  async join(channel: string, params?: unknown) {
+    const select = this.page.getByTestId('streaming-channel')
+    const known = await select.locator(`option[value="${channel}"]`).count()
+    if (known) {
+      await select.selectOption(channel)
+    } else {
+      await select.selectOption({ index: (await select.locator('option').count()) - 1 })
+      await this.page.getByTestId('streaming-channel-other').fill(channel)
+    }
+    if (params !== undefined) await this.setParams(JSON.stringify(params, null, 2))
+    await this.page.getByTestId('streaming-join').click()
+  }
+
+  /** Like ExplorerPage.setBody: select all, then paste, so Monaco does not auto-close brackets. */
+  async setParams(text: string) {
+    await this.page.getByTestId('streaming-params-editor').locator('.monaco-editor').click()
+    await this.page.keyboard.press('ControlOrMeta+A')
+    await this.page.evaluate((pasted) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', pasted)
+      const target = document.activeElement ?? document.body
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      )
+    }, text)
+  }
+
+  joined(channel: string): Locator {
+    return this.page.locator(`[data-testid="streaming-joined"][data-channel="${channel}"]`)
+  }
+
+  captured(noteId: string): Locator {
+    return this.page.locator(`[data-testid="streaming-captured"][data-note-id="${noteId}"]`)
+  }
+
+  /** Rows of the live log whose one-line summary contains `text`. */
+  rowsWith(text: string): Locator {
+    return this.rows.filter({ has: this.page.getByTestId('streaming-row-summary').getByText(text) })
+  }
+
+  async sendRaw(text: string) {
+    await this.page.getByTestId('streaming-raw').fill(text)
+    await this.page.getByTestId('streaming-raw-send').click()
+  }
+
+  /** The JSON of the selected message, read from Monaco's rendered lines. */
+  async detailText(): Promise<string> {
+    await expect(this.detailJson.locator('.monaco-editor')).toBeVisible()
+    return (await this.detailJson.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')
+  }
+}
