@@ -202,3 +202,24 @@ test('copy as curl: a placeholder by default, the real token only into the clipb
   expect(main.clipboard).toContain(`Bearer ${token}`)
   expect(await explorer.page.content()).not.toContain(token)
 })
+
+test('"Required fields" fills in what the endpoint needs, keeping what was typed, and it sends', async ({
+  explorer,
+  target,
+}) => {
+  await explorer.openServer(target.origin)
+  await explorer.pickEndpoint('users/show')
+  await explorer.setBody('{\n  // who to show\n  "detail": true,\n}')
+  await expect(explorer.page.getByTestId('json5-note')).toBeVisible()
+  await explorer.page.getByTestId('insert-required').click()
+  const editor = explorer.bodyEditor.locator('.view-lines')
+  await expect(editor).toContainText('"detail": true')
+  await expect(editor).toContainText('"userId": ""')
+  // An empty id is the placeholder to fill in; with a real one the call succeeds.
+  const me = target.fake ? target.fake.users.alice : null
+  test.skip(!me, 'needs a known user id on the server')
+  await explorer.setBody(`{ "userId": "${me!.id}", "detail": true }`)
+  await explorer.send()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  expect(await explorer.responseText()).toContain('"username": "alice"')
+})
