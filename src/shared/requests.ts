@@ -24,10 +24,10 @@ export interface SendRequestInput {
 export type ResponseBody =
   | { kind: 'empty' }
   /**
-   * `text` is the body pretty-printed with two-space indentation; `raw` as it came (left out
-   * where it is not kept, e.g. in history, which keeps one copy).
+   * A body that parses as JSON, `text` exactly as it came. The page pretty-prints it when it shows
+   * it: main stays fast, and IPC carries the compact form.
    */
-  | { kind: 'json'; text: string; raw?: string }
+  | { kind: 'json'; text: string }
   /**
    * A body above the size where the page would stall rendering it: the page gets an indented
    * preview of its start at once, and asks main for the whole text (or a file) when wanted.

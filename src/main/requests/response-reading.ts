@@ -50,7 +50,7 @@ export function readResponse(
     text === ''
       ? { kind: 'empty' }
       : isJson
-        ? { kind: 'json', text: JSON.stringify(parsed, null, 2), raw: text }
+        ? { kind: 'json', text }
         : { kind: 'text', text, invalidJson: claimsJson }
   if (status >= 300 && status < 400) return { body, problem: { kind: 'redirect', location } }
   if (status < 400) return { body, problem: null }
