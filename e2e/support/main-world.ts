@@ -25,6 +25,12 @@ export interface MainWorld {
   clipboard: string
   /** Where the next save dialog saves to (null: the user cancels). */
   saveTo: string | null
+  /** What the user picks in the next folder dialog (null: they cancel). */
+  folderToChoose: string | null
+  /** Resolves once every send so far is recorded in the history. */
+  historySettled(): Promise<void>
+  /** Closes main's services, as quitting the app does (history lock, collection watcher). */
+  close(): Promise<void>
   dispose(): Promise<void>
 }
 
@@ -56,6 +62,7 @@ export async function startMainWorld(
     fileToChoose: null as string | null,
     clipboard: '',
     saveTo: null as string | null,
+    folderToChoose: null as string | null,
   }
   const services = createMainServices({
     fetch: globalThis.fetch,
@@ -68,6 +75,7 @@ export async function startMainWorld(
     chooseFile: async () => world.fileToChoose,
     writeClipboard: (text) => (world.clipboard = text),
     chooseSaveFile: async () => world.saveTo,
+    chooseFolder: async () => world.folderToChoose,
     // Like shell.openExternal, this returns at once; the "user" acts in the browser meanwhile.
     openExternal: async (url) => {
       opened.push(url)
@@ -80,12 +88,19 @@ export async function startMainWorld(
   })
   const dispatch = createDispatcher(createHandlers(services), log)
   bridge = await installTestBridge(page, dispatch)
+  let closing: Promise<void> | null = null
+  const close = () => (closing ??= services.close())
+  // Closing the window quits the app: a later session on the same folder can take the history.
+  page.once('close', () => void close())
   return Object.assign(world, {
     storageDirectory: folder,
     bridge,
     logs,
     opened,
+    historySettled: () => services.history.settled(),
+    close,
     dispose: async () => {
+      await close()
       if (!storageDirectory) await rm(folder, { recursive: true, force: true })
     },
   })

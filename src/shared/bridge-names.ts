@@ -8,4 +8,6 @@ export const bridgeGlobalName = 'explorer'
 export const eventChannels = {
   onRequestProgress: 'requests.onProgress',
   onSignInProgress: 'accounts.onSignInProgress',
+  onHistoryAppended: 'history.onAppended',
+  onCollectionChanged: 'collections.onChanged',
 } as const

@@ -19,9 +19,14 @@ import type { ChosenFile } from './uploads.ts'
 import type { RequestProgress, ResponseRecord, SendRequestInput } from './requests.ts'
 import type { Result } from './result.ts'
 import { eventChannels } from './bridge-names.ts'
+import {
+  storageArgumentSchemas,
+  type StorageEvents,
+  type StorageMethods,
+} from './storage-contract.ts'
 
-/** Every call the renderer may make, by channel name. */
-export interface ExplorerMethods {
+/** Every call the renderer may make, by channel name (history and collections: storage-contract.ts). */
+export interface ExplorerMethods extends StorageMethods {
   /** Normalise a typed server address, fetch its spec (or the cached one) and build the catalog. */
   'catalog.open'(address: string): Promise<Result<Catalog>>
   /** The body schema of one endpoint of a catalog opened before, self-contained for Monaco. */
@@ -62,7 +67,7 @@ export interface ExplorerMethods {
 }
 
 /** Every event main pushes to the renderer, by channel name. */
-export interface ExplorerEvents {
+export interface ExplorerEvents extends StorageEvents {
   'requests.onProgress': RequestProgress
   'accounts.onSignInProgress': SignInProgress
 }
@@ -178,6 +183,13 @@ export const bridgeArgumentSchemas = {
     }),
   ]),
   'accounts.cancelSignIn': v.strictTuple([idSchema]),
+  ...storageArgumentSchemas({
+    origin: originSchema,
+    endpoint: endpointNameSchema,
+    id: idSchema,
+    label: labelSchema,
+    maxBodyLength: maxRequestBodyLength,
+  }),
 } satisfies ArgumentSchemas
 
 export const methodNames = Object.keys(bridgeArgumentSchemas) as MethodName[]
@@ -195,6 +207,10 @@ export interface ExplorerBridgeEvents {
   ): Unsubscribe
   onSignInProgress(
     listener: (progress: ExplorerEvents['accounts.onSignInProgress']) => void,
+  ): Unsubscribe
+  onHistoryAppended(listener: (result: ExplorerEvents['history.onAppended']) => void): Unsubscribe
+  onCollectionChanged(
+    listener: (result: ExplorerEvents['collections.onChanged']) => void,
   ): Unsubscribe
 }
 

@@ -331,6 +331,7 @@ export const en = {
     HISTORY_CLOSED: 'The history is closed.',
     HISTORY_ENTRY_NOT_FOUND: 'That history entry is gone: it may have been deleted.',
     COLLECTION_NOT_FOUND: 'The collection folder {directory} is gone.',
+    COLLECTION_NOT_OPEN: 'Choose a collection folder first.',
     COLLECTION_ITEM_NOT_FOUND: '{path} is not in the collection (any more).',
     COLLECTION_ITEM_INVALID: '{message}',
     COLLECTION_NAME_INVALID: '{message}',
