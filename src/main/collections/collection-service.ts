@@ -9,6 +9,7 @@ import type { ResponseRecord, SendRequestInput } from '../../shared/requests.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import type { SettingsFile } from '../settings/app-settings.ts'
 import { openCollection, type Collection } from './collection.ts'
+import { checkCollection } from './collection-reader.ts'
 import type { CollectionWatcher } from './collection-watcher.ts'
 import { runFolder, type RunFolderDependencies } from './run-folder.ts'
 
@@ -22,12 +23,15 @@ export interface CollectionServiceDependencies {
   send: (input: SendRequestInput) => Promise<Result<ResponseRecord>>
   account: RunFolderDependencies['account']
   watchDebounceMs?: number
+  /** How often the folder itself is checked for being there. Default 2 s. */
+  presenceCheckMs?: number
 }
 
 interface Open {
   collection: Collection
   watcher: CollectionWatcher
   tree: CollectionTree
+  presence: ReturnType<typeof setInterval>
 }
 
 /**
@@ -63,7 +67,22 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     current = null
     lastPushed = ''
     captured = {}
+    if (closing) clearInterval(closing.presence)
     await closing?.watcher.close()
+  }
+
+  /**
+   * The watcher reports changes inside the folder, but not always the folder itself going away
+   * (an empty folder deleted, a drive unmounted) or coming back (a git checkout): a cheap stat
+   * now and then covers that.
+   */
+  function checkPresence(collection: Collection) {
+    return async () => {
+      if (current?.collection !== collection) return
+      const present = await checkCollection(collection.directory)
+      const wasPresent = lastPushed.startsWith('{"ok":true')
+      if (present.ok !== wasPresent) push(present.ok ? await collection.list() : present)
+    }
   }
 
   async function openAt(directory: string): Promise<Result<OpenedCollection>> {
@@ -81,7 +100,9 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
         ? {}
         : { debounceMs: dependencies.watchDebounceMs },
     )
-    current = { collection, watcher, tree: listed.value }
+    const presence = setInterval(checkPresence(collection), dependencies.presenceCheckMs ?? 2000)
+    presence.unref?.()
+    current = { collection, watcher, tree: listed.value, presence }
     lastPushed = JSON.stringify(listed)
     await settings.update((value) => ({ ...value, collectionDirectory: directory }))
     await watcher.ready

@@ -25,9 +25,10 @@ export function recordSends(sender: RequestSender, dependencies: RecordingDepend
       const started = dependencies.monotonicNow()
       const result = await sender.send(input)
       const elapsed = dependencies.monotonicNow() - started
-      void describe(input, result, elapsed, dependencies).then((outcome) =>
-        dependencies.record({ sentAt, ...outcome }),
-      )
+      // The account's label is looked up first (accounts.json is cached), so the record is
+      // under way, and counted as pending, by the time the answer is handed back.
+      const described = await describe(input, result, elapsed, dependencies)
+      void dependencies.record({ sentAt, ...described })
       return result
     },
   } satisfies RequestSender
