@@ -39,6 +39,8 @@ export function useMonacoDiffEditor(
       wordWrap: 'on',
       ariaLabel: label,
     })
+    // Long answers often differ far down: start at the first difference.
+    editor.onDidUpdateDiff(() => editor?.revealFirstDiff())
     show()
   })
   onBeforeUnmount(() => {

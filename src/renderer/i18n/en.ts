@@ -323,7 +323,7 @@ export const en = {
     pinnedOnly: 'Pinned only',
     searchResponses: 'Search response bodies too (slower)',
     damaged:
-      'The history file was damaged. It was set aside as {path}; {recovered} entries were recovered, {unreadable} unreadable lines were left out.',
+      'The history file was damaged. It was set aside as {path}. Entries recovered: {recovered}; unreadable lines left out: {unreadable}.',
     dismiss: 'OK',
     selectForCompare: 'Pick for comparison',
     openTitle: 'Open in the editor, with the recorded response',
