@@ -49,6 +49,7 @@ test.describe('the history sidebar', () => {
       await expect(history.row(0)).toHaveAttribute('data-endpoint', 'users/show')
       await expect(history.count).toHaveText('1 entry')
       await history.search.fill('')
+      await expect(history.rows).toHaveCount(3)
       await history.filterStatus('4xx')
       await expect(history.rows).toHaveCount(1)
       await expect(history.row(0)).toHaveAttribute('data-endpoint', 'users/show')

@@ -37,7 +37,10 @@ export class CollectionsPanel {
   /** The names shown directly in a folder (`''`: the top), in order. */
   async namesIn(folder: string): Promise<string[]> {
     const list = folder === '' ? this.tree : this.node(folder).locator(':scope > ul')
-    return list.locator(':scope > li').getByTestId('collection-node-name').allInnerTexts()
+    return list
+      .locator(':scope > li > .collection-node__row')
+      .getByTestId('collection-node-name')
+      .allInnerTexts()
   }
 
   async menu(

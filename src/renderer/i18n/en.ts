@@ -371,8 +371,10 @@ export const en = {
     move: 'Move',
     topLevel: '(top level)',
     cancel: 'Cancel',
-    exported: 'Exported {count} files to {path}.',
-    imported: 'Imported {count} files ({skipped} left out) and opened the folder.',
+    exported:
+      'Exported no files to {path}. | Exported 1 file to {path}. | Exported {count} files to {path}.',
+    imported:
+      'Imported no files ({skipped} left out). | Imported 1 file ({skipped} left out) and opened the folder. | Imported {count} files ({skipped} left out) and opened the folder.',
     noVariables:
       'This request uses variables, but no environment is active and nothing was captured yet.',
     runReport: 'Run results',

@@ -1,0 +1,353 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { serializeRequest } from '../src/main/collections/request-file.ts'
+import { expect, test } from './fixtures.ts'
+import { findTokenLeaks } from './support/leak-check.ts'
+import { whoIs } from './support/misskey-target.ts'
+
+// Collections: the issue's story end to end, against the fake (or a real server with
+// MISSKEY_URL / MISSKEY_TOKEN). The collection folder is a temporary folder the "user" picks
+// in main's folder dialog; the test reads and writes its files as git or an editor would.
+test.afterEach(({ explorer }) => {
+  expect(explorer.pageErrors, 'uncaught errors in the page').toEqual([])
+})
+
+const requestFileKeys = [
+  'version',
+  'name',
+  'origin',
+  'endpoint',
+  'authMode',
+  'accountLabel',
+  'body',
+  'notes',
+  'captures',
+]
+
+test('send three → search by a body word → reopen → save → edit the file on disk → run the folder with a captured id', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
+  const token = target.token!
+  const word = `walrus${Date.now()}`
+  const folder = await mkdtemp(join(tmpdir(), 'collection-story-'))
+  const { history, collections, page } = explorer
+  await explorer.openServer(target.origin)
+  await explorer.openAccounts()
+  await explorer.addAccountWithToken(token, 'story')
+  await expect(explorer.accountRow('story')).toBeVisible()
+  await explorer.closeAccounts()
+
+  await test.step('send three requests', async () => {
+    const send = async (endpoint: string, body: string) => {
+      await explorer.pickEndpoint(endpoint)
+      await explorer.setBody(body)
+      await explorer.send()
+      await expect(explorer.responseStatus).toHaveText(/^200\b/)
+    }
+    await send('meta', '{ "detail": false }')
+    // Only visible to its author, should this run against a real server.
+    await send('notes/create', `{ "text": "${word}", "visibility": "specified" }`)
+    await send('notes/local-timeline', '{ "limit": 1 }')
+  })
+
+  await test.step('search finds one by a body word, and it opens back', async () => {
+    await history.show()
+    await history.search.fill(word)
+    await expect(history.rows).toHaveCount(1)
+    await history.open(0)
+    await expect(explorer.endpointName).toHaveText('notes/create')
+    await expect(explorer.bodyEditor.locator('.view-lines')).toContainText(word)
+  })
+
+  const file = join(folder, 'flow', 'Create a note.request.json')
+  await test.step('save it into a folder of a collection the user picks', async () => {
+    main.folderToChoose = folder
+    await collections.show()
+    await page.getByTestId('collection-choose').click()
+    await expect(page.getByTestId('collection-name')).toHaveText(basename(folder))
+    await collections.createFolder('flow')
+    await page.keyboard.press('ControlOrMeta+S')
+    await collections.save({
+      name: 'Create a note',
+      folder: 'flow',
+      notes: 'Makes the note the next requests use.',
+      captures: [{ path: 'createdNote.id', variable: 'noteId' }],
+    })
+    await expect(collections.node('flow/Create a note.request.json')).toBeVisible()
+    const text = await readFile(file, 'utf8')
+    expect(text.endsWith('}\n')).toBe(true)
+    const saved = JSON.parse(text) as Record<string, unknown>
+    expect(Object.keys(saved)).toEqual(requestFileKeys)
+    expect(saved).toMatchObject({
+      name: 'Create a note',
+      origin: target.origin,
+      endpoint: 'notes/create',
+      authMode: 'body',
+      accountLabel: 'story',
+      captures: [{ variable: 'noteId', path: 'createdNote.id' }],
+    })
+    expect((saved.body as string[]).join('\n')).toContain(word)
+  })
+
+  await test.step('an edit made on disk shows up without a restart', async () => {
+    const edited = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    edited.name = 'Create a walrus note'
+    edited.body = ['{', `  "text": "${word} edited on disk",`, '  "visibility": "specified"', '}']
+    await writeFile(file, `${JSON.stringify(edited, null, 2)}\n`)
+    const node = collections.node('flow/Create a note.request.json')
+    await expect(node.getByTestId('collection-node-name')).toHaveText('Create a walrus note')
+    await explorer.pickEndpoint('meta')
+    await collections.show()
+    await node.getByTestId('collection-node-open').click()
+    await expect(explorer.endpointName).toHaveText('notes/create')
+    await expect(explorer.bodyEditor.locator('.view-lines')).toContainText('edited on disk')
+  })
+
+  await test.step('save the requests that use the captured id', async () => {
+    for (const [endpoint, name] of [
+      ['notes/show', 'Show the note'],
+      ['notes/delete', 'Delete the note'],
+    ] as const) {
+      await explorer.pickEndpoint(endpoint)
+      await explorer.setBody('{ "noteId": "{{noteId}}" }')
+      await page.keyboard.press('ControlOrMeta+S')
+      await collections.save({ name, folder: 'flow' })
+    }
+    await collections.show()
+    expect(await collections.namesIn('flow')).toEqual([
+      'Create a walrus note',
+      'Show the note',
+      'Delete the note',
+    ])
+  })
+
+  await test.step('run the folder: each request in order, the id captured and used', async () => {
+    await collections.act('flow', 'run')
+    await expect(collections.runSteps).toHaveCount(3)
+    await expect(collections.runSteps.getByTestId('run-step-status')).toHaveText([
+      '200',
+      '200',
+      '204',
+    ])
+    const captured = (
+      await collections.runSteps.first().getByTestId('run-step-captured').innerText()
+    )
+      .split(' = ')[1]!
+      .trim()
+    expect(captured).toMatch(/^\w+$/)
+    await expect(page.getByTestId('captured-variables')).toContainText(`noteId = ${captured}`)
+    // The answer of notes/show is the note the edited file created.
+    await collections.runSteps.nth(1).locator('button').first().click()
+    expect(await explorer.responseText()).toContain(`"text": "${word} edited on disk"`)
+    if (target.fake) {
+      const sent = target.fake.received.filter((request) =>
+        ['/api/notes/show', '/api/notes/delete'].includes(request.path),
+      )
+      expect(sent.map((request) => JSON.parse(request.bodyText).noteId)).toEqual([
+        captured,
+        captured,
+      ])
+    }
+    // The history records what was sent: the id, not the placeholder.
+    await history.show()
+    await history.search.fill(captured)
+    await expect(history.rows.getByTestId('history-endpoint')).toHaveText([
+      'notes/delete',
+      'notes/show',
+    ])
+  })
+
+  await main.historySettled()
+  expect(await findTokenLeaks(main, page, [token], [folder])).toEqual([])
+})
+
+test('a malformed file is listed with its error and left untouched; a deleted folder says so', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'collection-bad-'))
+  const broken = '{ "version": 1, "name": "half a file'
+  await writeFile(join(folder, 'Broken.request.json'), broken)
+  await writeFile(
+    join(folder, 'Meta.request.json'),
+    serializeRequest({
+      name: 'Meta',
+      origin: null,
+      endpoint: 'meta',
+      authMode: 'none',
+      accountLabel: null,
+      body: '{}',
+      notes: '',
+      captures: [],
+    }),
+  )
+  const { collections, page } = explorer
+  await explorer.openServer(target.origin)
+  main.folderToChoose = folder
+  await collections.show()
+  await page.getByTestId('collection-choose').click()
+  const bad = collections.node('Broken.request.json')
+  await expect(bad).toHaveAttribute('data-kind', 'invalid')
+  await expect(bad.getByTestId('collection-invalid-error')).toContainText(
+    'Cannot be read, left as it is: not JSON',
+  )
+
+  // Working around it changes nothing in it.
+  await collections.node('Meta.request.json').getByTestId('collection-node-open').click()
+  await expect(explorer.endpointName).toHaveText('meta')
+  await page.keyboard.press('ControlOrMeta+S')
+  await collections.save({ name: 'Meta again' })
+  await expect(collections.node('Meta again.request.json')).toBeVisible()
+  await collections.act('Meta again.request.json', 'duplicate')
+  await expect(collections.node('Meta again copy.request.json')).toBeVisible()
+  expect(await readFile(join(folder, 'Broken.request.json'), 'utf8')).toBe(broken)
+
+  await test.step('the folder deleted while open', async () => {
+    await rm(folder, { recursive: true })
+    await expect(collections.error).toHaveText(`The collection folder ${folder} is gone.`)
+    await expect(page.getByTestId('collection-choose')).toBeVisible()
+  })
+})
+
+test('an environment fills {{variables}} in the body that is sent and recorded', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(!target.fake && !target.token, 'needs a user name on the server: MISSKEY_TOKEN')
+  const username = target.fake ? 'alice' : (await whoIs(target.origin, target.token!)).username
+  const folder = await mkdtemp(join(tmpdir(), 'collection-env-'))
+  const { collections, history, page } = explorer
+  await explorer.openServer(target.origin)
+  main.folderToChoose = folder
+  await collections.show()
+  await page.getByTestId('collection-choose').click()
+  await page.getByTestId('environment-new').click()
+  await page.getByTestId('environment-new-name').fill('local')
+  await page.getByTestId('environment-new-name').press('Enter')
+  await expect(page.getByTestId('environment-select')).toHaveValue('local')
+  await page.getByTestId('variable-add').click()
+  await page.getByTestId('variable-name').fill('who')
+  await page.getByTestId('variable-value').fill(username)
+  await page.getByTestId('environment-save').click()
+  await expect(page.getByTestId('environment-variables')).toBeHidden()
+  expect(JSON.parse(await readFile(join(folder, 'environments', 'local.json'), 'utf8'))).toEqual({
+    variables: { who: username },
+  })
+
+  await explorer.pickEndpoint('users/show')
+  await explorer.setBody('{ "username": "{{who}}" }')
+  await explorer.send()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  expect(await explorer.responseText()).toContain(`"username": "${username}"`)
+  if (target.fake) {
+    expect(target.fake.received.at(-1)?.bodyText).toBe(`{"username":"${username}"}`)
+  }
+  await history.show()
+  await expect(history.row(0)).toContainText(`"username": "${username}"`)
+})
+
+test('rename, duplicate, move, delete, and reorder with Alt+↑/↓', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'collection-tree-'))
+  for (const name of ['A', 'B', 'C']) {
+    await writeFile(
+      join(folder, `${name}.request.json`),
+      serializeRequest({
+        name,
+        origin: null,
+        endpoint: 'meta',
+        authMode: 'none',
+        accountLabel: null,
+        body: '{}',
+        notes: '',
+        captures: [],
+      }),
+    )
+  }
+  const { collections, page } = explorer
+  await explorer.openServer(target.origin)
+  main.folderToChoose = folder
+  await collections.show()
+  await page.getByTestId('collection-choose').click()
+  await expect(collections.nodes).toHaveCount(3)
+
+  await collections.node('A.request.json').getByTestId('collection-node-open').focus()
+  await page.keyboard.press('F2')
+  await page.getByTestId('collection-rename-input').fill('Alpha')
+  await page.getByTestId('collection-rename-input').press('Enter')
+  await expect(collections.node('Alpha.request.json')).toBeVisible()
+
+  await collections.act('B.request.json', 'duplicate')
+  await expect(collections.node('B copy.request.json')).toBeVisible()
+  expect(await collections.namesIn('')).toEqual(['Alpha', 'B', 'B copy', 'C'])
+
+  await collections.createFolder('archive')
+  await collections.act('C.request.json', 'move')
+  await page.getByTestId('collection-move-target').selectOption('archive')
+  await page.getByTestId('collection-move-confirm').click()
+  await expect(collections.node('archive/C.request.json')).toBeVisible()
+
+  page.once('dialog', (dialog) => void dialog.accept())
+  await collections.act('B copy.request.json', 'delete')
+  await expect(collections.node('B copy.request.json')).toHaveCount(0)
+
+  const alpha = collections.node('Alpha.request.json').getByTestId('collection-node-open')
+  await alpha.focus()
+  await page.keyboard.press('Alt+ArrowDown')
+  await expect.poll(() => collections.namesIn('')).toEqual(['B', 'Alpha', 'archive'])
+  await expect(alpha).toBeFocused()
+  expect(JSON.parse(await readFile(join(folder, '.order.json'), 'utf8'))).toEqual({
+    order: ['B.request.json', 'Alpha.request.json', 'archive'],
+  })
+  await page.keyboard.press('Alt+ArrowUp')
+  await expect.poll(() => collections.namesIn('')).toEqual(['Alpha', 'B', 'archive'])
+})
+
+test('import a curl command (its token dropped), export the collection as a zip, import it elsewhere', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  const secret = 'NotARealTokenButLooksLikeOne1234'
+  const folder = await mkdtemp(join(tmpdir(), 'collection-curl-'))
+  const { collections, page } = explorer
+  await explorer.openServer(target.origin)
+  main.folderToChoose = folder
+  await collections.show()
+  await page.getByTestId('collection-choose').click()
+
+  await collections.menu('importCurl')
+  await page
+    .getByTestId('curl-command')
+    .fill(
+      `curl '${target.origin}/api/notes/local-timeline' -H 'Authorization: Bearer ${secret}' -H 'Content-Type: application/json' --data-raw '{"limit":2}'`,
+    )
+  await page.getByTestId('curl-import').click()
+  await expect(collections.notice).toContainText('It carried a token, which was dropped.')
+  await expect(explorer.endpointName).toHaveText('notes/local-timeline')
+  await expect(explorer.bodyEditor.locator('.view-lines')).toContainText('"limit": 2')
+  await expect(page.getByTestId('auth-mode-header')).toBeChecked()
+  await page.keyboard.press('ControlOrMeta+S')
+  await collections.save({ name: 'Timeline' })
+
+  const zipFolder = await mkdtemp(join(tmpdir(), 'collection-zip-'))
+  main.saveTo = join(zipFolder, 'shared.zip')
+  await collections.menu('exportZip')
+  await expect(collections.notice).toHaveText(`Exported 2 files to ${main.saveTo}.`)
+
+  main.fileToChoose = main.saveTo
+  main.folderToChoose = join(zipFolder, 'unpacked')
+  await collections.menu('importZip')
+  await expect(page.getByTestId('collection-name')).toHaveText('unpacked')
+  await expect(collections.node('Timeline.request.json')).toBeVisible()
+  expect(await findTokenLeaks(main, page, [secret], [folder, zipFolder])).toEqual([])
+})
