@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { serializeRequest } from '../src/main/collections/request-file.ts'
@@ -212,6 +212,37 @@ test('a malformed file is listed with its error and left untouched; a deleted fo
     await expect(collections.error).toHaveText(`The collection folder ${folder} is gone.`)
     await expect(page.getByTestId('collection-choose')).toBeVisible()
   })
+})
+
+test('a folder that cannot be written: the reason is shown and the request is still there', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(process.getuid?.() === 0, 'root writes to read-only folders anyway')
+  const folder = await mkdtemp(join(tmpdir(), 'collection-readonly-'))
+  const { collections, page } = explorer
+  await explorer.openServer(target.origin)
+  main.folderToChoose = folder
+  await collections.show()
+  await page.getByTestId('collection-choose').click()
+  await explorer.pickEndpoint('meta')
+  await explorer.setBody('{ "detail": false }')
+  await chmod(folder, 0o500)
+  try {
+    await page.keyboard.press('ControlOrMeta+S')
+    await collections.saveDialog.getByTestId('save-name').fill('Server info')
+    await collections.saveDialog.getByTestId('save-confirm').click()
+    await expect(collections.saveDialog.getByTestId('save-error')).toHaveText(
+      `No permission to save in ${folder} (EACCES).`,
+    )
+  } finally {
+    await chmod(folder, 0o700)
+  }
+  // Nothing was lost: the dialog and the editor still hold it, and saving again works.
+  await collections.saveDialog.getByTestId('save-confirm').click()
+  await expect(collections.saveDialog).toBeHidden()
+  await expect(collections.node('Server info.request.json')).toBeVisible()
 })
 
 test('an environment fills {{variables}} in the body that is sent and recorded', async ({

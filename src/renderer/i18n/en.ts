@@ -294,7 +294,9 @@ export const en = {
   },
   history: {
     searchLabel: 'Search the history',
-    searchPlaceholder: 'Search: endpoint, body words, status',
+    searchPlaceholder: 'Endpoint, words, status',
+    searchTitle:
+      'Words of the endpoint, the server, the account, the status or error code, or the request body',
     filters: 'Filters',
     count: 'No entries | 1 entry | {count} entries',
     countUnknown: 'None found yet | 1 found so far | {count} found so far',
