@@ -241,5 +241,6 @@ test('a folder that cannot be written: the reason is shown and the request is st
   // Nothing was lost: the dialog and the editor still hold it, and saving again works.
   await collections.saveDialog.getByTestId('save-confirm').click()
   await expect(collections.saveDialog).toBeHidden()
+  await collections.show()
   await expect(collections.node('Server info.request.json')).toBeVisible()
 })
