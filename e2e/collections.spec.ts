@@ -199,8 +199,12 @@ test('a malformed file is listed with its error and left untouched; a deleted fo
   // Working around it changes nothing in it.
   await collections.node('Meta.request.json').getByTestId('collection-node-open').click()
   await expect(explorer.endpointName).toHaveText('meta')
-  await page.keyboard.press('ControlOrMeta+S')
-  await collections.save({ name: 'Meta again' })
+  await page.getByTestId('save-request').click()
+  // The opened request is updated by Save; "Save as new" keeps it and adds a file.
+  await expect(collections.saveDialog.getByTestId('save-name')).toHaveValue('Meta')
+  await collections.saveDialog.getByTestId('save-name').fill('Meta again')
+  await collections.saveDialog.getByTestId('save-as-new').click()
+  await expect(collections.saveDialog).toBeHidden()
   await expect(collections.node('Meta again.request.json')).toBeVisible()
   await collections.act('Meta again.request.json', 'duplicate')
   await expect(collections.node('Meta again copy.request.json')).toBeVisible()

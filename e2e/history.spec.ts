@@ -1,9 +1,12 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './fixtures.ts'
 import { findTokenLeaks } from './support/leak-check.ts'
 import { ExplorerPage } from './pages/explorer-page.ts'
 import { startMainWorld } from './support/main-world.ts'
+import { openHistoryStore } from '../src/main/history/history-store.ts'
+import { sampleInput } from '../src/main/history/testing/history-fixtures.ts'
 
 // The history sidebar, against the fake (or a real server with MISSKEY_URL / MISSKEY_TOKEN).
 // Main records every send itself; these stories read what the user sees of it.
@@ -111,7 +114,10 @@ test.describe('the history sidebar', () => {
     await expect(dialog).toBeHidden()
   })
 
-  test('pinned entries survive clearing the history', async ({ explorer, target }) => {
+  test('delete one entry; pinned entries survive clearing the history', async ({
+    explorer,
+    target,
+  }) => {
     await explorer.openServer(target.origin)
     await explorer.pickEndpoint('meta')
     for (const body of ['{}', '{ "detail": false }', '{ "detail": true }']) {
@@ -120,6 +126,12 @@ test.describe('the history sidebar', () => {
       await expect(explorer.responseStatus).toHaveText(/^200\b/)
     }
     const history = explorer.history
+    await history.show()
+    await expect(history.rows).toHaveCount(3)
+    await history.row(0).getByTestId('history-delete').click()
+    await expect(history.rows).toHaveCount(2)
+    await explorer.setBody('{ "detail": true }')
+    await explorer.send()
     await history.show()
     await expect(history.rows).toHaveCount(3)
     const pin = history.row(1).getByTestId('history-pin')
@@ -198,4 +210,43 @@ test('a damaged history file found at start-up is set aside with a message, neve
 
   await later.dispose()
   await first.dispose()
+})
+
+test('a long history loads page by page as the list scrolls', async ({ context, rendererUrl }) => {
+  // A history written by an earlier session: 120 entries, oldest first.
+  const storage = await mkdtemp(join(tmpdir(), 'explorer-e2e-long-'))
+  const opened = await openHistoryStore({
+    directory: join(storage, 'history'),
+    now: Date.now,
+    log: () => undefined,
+  })
+  if (!opened.ok) throw new Error(opened.error.message)
+  for (let index = 0; index < 120; index++) {
+    await opened.value.append(
+      sampleInput({
+        sentAt: Date.now() - (120 - index) * 60_000,
+        requestBody: `{ "n": ${index} }`,
+      }),
+    )
+  }
+  await opened.value.close()
+
+  const page = await context.newPage()
+  const session = await startMainWorld(page, { storageDirectory: storage })
+  const explorer = new ExplorerPage(page)
+  await explorer.load(rendererUrl)
+  const history = explorer.history
+  await history.show()
+  await expect(history.count).toHaveText('120 entries')
+  await expect(history.rows).toHaveCount(50)
+  await expect(history.row(0)).toContainText('{ "n": 119 }')
+  await history.rows.last().scrollIntoViewIfNeeded()
+  await expect(history.rows).toHaveCount(100)
+  await page.getByTestId('history-more').click()
+  await expect(history.rows).toHaveCount(120)
+  await expect(history.rows.last()).toContainText('{ "n": 0 }')
+  await expect(page.getByTestId('history-more')).toBeHidden()
+  expect(explorer.pageErrors).toEqual([])
+  await session.dispose()
+  await rm(storage, { recursive: true, force: true })
 })

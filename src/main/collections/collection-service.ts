@@ -85,7 +85,19 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     }
   }
 
-  async function openAt(directory: string): Promise<Result<OpenedCollection>> {
+  // Opening and closing go one at a time: two quick opens must not leave a watcher behind.
+  let switching: Promise<unknown> = Promise.resolve()
+  function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = switching.then(work)
+    switching = run.catch(() => undefined)
+    return run
+  }
+
+  function openAt(directory: string): Promise<Result<OpenedCollection>> {
+    return oneAtATime(() => switchTo(directory))
+  }
+
+  async function switchTo(directory: string): Promise<Result<OpenedCollection>> {
     const collection = openCollection(directory, { log: dependencies.log })
     const listed = await collection.list()
     // A folder that cannot be read leaves the one open before as it was.
@@ -135,13 +147,14 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
       return directory === null ? ok(null) : openAt(directory)
     },
     openAt,
-    async close(): Promise<Result<void>> {
-      await close()
-      await settings.update((value) => ({ ...value, collectionDirectory: null }))
-      return ok(undefined)
-    },
+    close: (): Promise<Result<void>> =>
+      oneAtATime(async () => {
+        await close()
+        await settings.update((value) => ({ ...value, collectionDirectory: null }))
+        return ok(undefined)
+      }),
     /** Stops watching, remembering the folder for the next session. */
-    shutdown: close,
+    shutdown: () => oneAtATime(close),
     directory: () => current?.collection.directory ?? null,
     saveRequest: (folder: string, draft: SavedRequestDraft): Promise<Result<SavedRequest>> =>
       change((collection) => collection.saveRequest(folder, draft)),

@@ -86,13 +86,20 @@ export const useHistoryStore = defineStore('history', () => {
     return result.ok ? result.value : null
   }
 
-  /** The first page for the current filters; an answer to an older search is dropped. */
-  async function search() {
+  /**
+   * The first page for the current filters; an answer to an older search is dropped. With
+   * `keepLoaded` (a new entry arrived) as many entries as are shown are asked for again, so the
+   * list does not shrink back to one page under the user's scroll.
+   */
+  async function search(options: { keepLoaded?: boolean } = {}) {
     const bridge = getBridge()
     if (!bridge) return
     const attempt = ++searchCounter
     status.value = 'loading'
-    const result = await bridge.history.search(query())
+    const limit = options.keepLoaded
+      ? Math.min(Math.max(items.value.length + 1, pageSize), 500)
+      : pageSize
+    const result = await bridge.history.search({ ...query(), limit })
     if (attempt !== searchCounter) return
     if (!result.ok) {
       status.value = 'error'
@@ -132,7 +139,7 @@ export const useHistoryStore = defineStore('history', () => {
     bridge.events.onHistoryAppended((result) => {
       // A failed record is the user's to know (full disk): the response itself was shown.
       if (!result.ok) actionError.value = result.error
-      else void search()
+      else void search({ keepLoaded: true })
     })
     const found = await bridge.history.takeNotices()
     if (found.ok) notices.value = found.value
@@ -146,7 +153,7 @@ export const useHistoryStore = defineStore('history', () => {
     const bridge = getBridge()
     const summary = bridge ? await run(() => bridge.history.setPinned(id, pinned)) : null
     if (summary) replace(summary)
-    if (summary && filters.pinnedOnly) await search()
+    if (summary && filters.pinnedOnly) await search({ keepLoaded: true })
   }
 
   async function remove(id: string) {
@@ -155,7 +162,7 @@ export const useHistoryStore = defineStore('history', () => {
     const result = await bridge.history.delete(id)
     actionError.value = result.ok ? null : result.error
     selected.value = selected.value.filter((other) => other !== id)
-    await search()
+    await search({ keepLoaded: true })
   }
 
   async function clear() {
