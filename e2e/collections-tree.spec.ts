@@ -40,6 +40,9 @@ test('an environment fills {{variables}} in the body that is sent and recorded',
 
   await explorer.pickEndpoint('users/show')
   await explorer.setBody('{ "username": "{{who}}" }')
+  await expect(page.getByTestId('variables-hint')).toHaveText(
+    `Filled in when sent: who = ${username}`,
+  )
   await explorer.send()
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
   expect(await explorer.responseText()).toContain(`"username": "${username}"`)

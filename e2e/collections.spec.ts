@@ -113,6 +113,9 @@ test('send three → search by a body word → reopen → save → edit the file
     ] as const) {
       await explorer.pickEndpoint(endpoint)
       await explorer.setBody('{ "noteId": "{{noteId}}" }')
+      await expect(page.getByTestId('variables-hint')).toHaveText(
+        'No value yet for noteId: sent as typed',
+      )
       await page.keyboard.press('ControlOrMeta+S')
       await collections.save({ name, folder: 'flow' })
     }

@@ -1,4 +1,3 @@
-import { useI18n } from 'vue-i18n'
 import type { SavedRequest } from '../../shared/collections.ts'
 import { useCollectionsStore } from '../stores/collections.ts'
 import { useWorkbenchStore } from '../stores/workbench.ts'
@@ -9,7 +8,6 @@ import { useOpenInWorkbench } from './useOpenInWorkbench.ts'
  * updates its file rather than adding a copy.
  */
 export function useSavedRequest() {
-  const { t } = useI18n()
   const collections = useCollectionsStore()
   const workbench = useWorkbenchStore()
   const opener = useOpenInWorkbench()
@@ -20,11 +18,7 @@ export function useSavedRequest() {
       collections.notice = { text: problem, tone: 'error' }
       return
     }
-    collections.notice = Object.keys(collections.variables).length
-      ? null
-      : request.body.includes('{{')
-        ? { text: t('collections.noVariables'), tone: 'warning' }
-        : null
+    collections.notice = null
     if (workbench.draftKey) collections.opened = { request, draftKey: workbench.draftKey }
   }
 

@@ -377,8 +377,8 @@ export const en = {
       'Exported no files to {path}. | Exported 1 file to {path}. | Exported {count} files to {path}.',
     imported:
       'Imported no files ({skipped} left out). | Imported 1 file ({skipped} left out) and opened the folder. | Imported {count} files ({skipped} left out) and opened the folder.',
-    noVariables:
-      'This request uses variables, but no environment is active and nothing was captured yet.',
+    variablesFilled: 'Filled in when sent: {names}',
+    variablesUnknown: 'No value yet for {names}: sent as typed',
     runReport: 'Run results',
     running: 'Running {folder}…',
     ran: '{folder}: {count} requests, in order',
