@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { CollectionsPanel } from './collections-panel.ts'
+import { HistoryPanel } from './history-panel.ts'
 
 /** Locators and actions of the explorer window, so stories read as what the user does. */
 export class ExplorerPage {
@@ -23,6 +25,8 @@ export class ExplorerPage {
   readonly problem: Locator
   readonly problemTitle: Locator
   readonly requestError: Locator
+  readonly history: HistoryPanel
+  readonly collections: CollectionsPanel
   /** Uncaught exceptions in the page: every story ends by checking there were none. */
   readonly pageErrors: Error[] = []
 
@@ -53,6 +57,8 @@ export class ExplorerPage {
     this.problem = page.getByTestId('response-problem')
     this.problemTitle = page.getByTestId('problem-title')
     this.requestError = page.getByTestId('request-error')
+    this.history = new HistoryPanel(page)
+    this.collections = new CollectionsPanel(page)
   }
 
   /** Opens the accounts dialog from the header. */
@@ -94,6 +100,10 @@ export class ExplorerPage {
   }
 
   async filterEndpoints(text: string) {
+    // The sidebar may be showing the history or the collections.
+    if (!(await this.endpointFilter.isVisible())) {
+      await this.page.getByTestId('sidebar-endpoints').click()
+    }
     await this.endpointFilter.fill(text)
   }
 

@@ -30,6 +30,12 @@ export interface MainWorld {
   saveAs: ((defaultName: string) => string | null) | null
   /** The names main suggested in its save dialogs. */
   saveDialogs: string[]
+  /** What the user picks in the next folder dialog (null: they cancel). */
+  folderToChoose: string | null
+  /** Resolves once every send so far is recorded in the history. */
+  historySettled(): Promise<void>
+  /** Closes main's services, as quitting the app does (history lock, collection watcher). */
+  close(): Promise<void>
   dispose(): Promise<void>
 }
 
@@ -62,6 +68,7 @@ export async function startMainWorld(
     clipboard: '',
     saveTo: null as string | null,
     saveAs: null as MainWorld['saveAs'],
+    folderToChoose: null as string | null,
   }
   const saveDialogs: string[] = []
   const services = createMainServices({
@@ -74,6 +81,7 @@ export async function startMainWorld(
     log,
     chooseFile: async () => world.fileToChoose,
     writeClipboard: (text) => (world.clipboard = text),
+    chooseFolder: async () => world.folderToChoose,
     // Like shell.openExternal, this returns at once; the "user" acts in the browser meanwhile.
     openExternal: async (url) => {
       opened.push(url)
@@ -91,14 +99,21 @@ export async function startMainWorld(
   })
   const dispatch = createDispatcher(createHandlers(services), log)
   bridge = await installTestBridge(page, dispatch)
+  let closing: Promise<void> | null = null
+  const close = () => (closing ??= services.close())
+  // Closing the window quits the app: a later session on the same folder can take the history.
+  page.once('close', () => void close())
   return Object.assign(world, {
     storageDirectory: folder,
     bridge,
     logs,
     opened,
     saveDialogs,
+    historySettled: () => services.history.settled(),
+    close,
     dispose: async () => {
       services.streaming.dispose()
+      await close()
       if (!storageDirectory) await rm(folder, { recursive: true, force: true })
     },
   })

@@ -69,9 +69,26 @@ if (!app.requestSingleInstanceLock()) {
           : await dialog.showSaveDialog(options)
         return answer.canceled ? null : (answer.filePath ?? null)
       },
-      chooseFile: async () => {
+      chooseFile: async (choice) => {
         const [window] = BrowserWindow.getAllWindows()
-        const options = { properties: ['openFile' as const] }
+        const options = {
+          properties: ['openFile' as const],
+          ...(choice?.extensions
+            ? { filters: [{ name: 'Zip', extensions: choice.extensions }] }
+            : {}),
+        }
+        const answer = window
+          ? await dialog.showOpenDialog(window, options)
+          : await dialog.showOpenDialog(options)
+        return answer.canceled ? null : (answer.filePaths[0] ?? null)
+      },
+      chooseFolder: async (purpose) => {
+        const [window] = BrowserWindow.getAllWindows()
+        // An import needs an empty folder, which the user may have to create in the dialog.
+        const options = {
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+          ...(purpose === 'import-target' ? { buttonLabel: 'Import here' } : {}),
+        }
         const answer = window
           ? await dialog.showOpenDialog(window, options)
           : await dialog.showOpenDialog(options)
@@ -94,6 +111,14 @@ if (!app.requestSingleInstanceLock()) {
       createSenderCheck([trustedOrigin]),
     )
     openMainWindow()
+    // The history's lock is released and its last writes finish before the process ends.
+    let closing = false
+    app.on('before-quit', (event) => {
+      if (closing) return
+      closing = true
+      event.preventDefault()
+      void services.close().finally(() => app.quit())
+    })
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openMainWindow()

@@ -5,14 +5,28 @@ import { createCatalogService, type CatalogService } from './catalog/catalog-ser
 import { createSpecCache } from './catalog/spec-cache.ts'
 import { createRequestSender, type RequestSender } from './requests/request-sender.ts'
 import type { SecretStore } from './secrets/secret-store.ts'
-import { writeFileAtomic } from './storage/write-file-atomic.ts'
 import { createAccountService, type AccountService } from './accounts/account-service.ts'
 import { createAccountStore } from './accounts/account-store.ts'
+import { createAccountLookup } from './accounts/account-lookup.ts'
 import { createSignInFlows, type SignInFlows } from './accounts/sign-in-flows.ts'
 import { createChosenFiles, type ChosenFiles } from './files/chosen-files.ts'
 import { createKeptBodies } from './requests/kept-bodies.ts'
 import { createResponseFiles, type ResponseFiles } from './requests/response-files.ts'
 import { createSnippetService, type SnippetService } from './snippets/snippet-service.ts'
+import { createHistoryService, type HistoryService } from './history/history-service.ts'
+import { recordSends } from './requests/recorded-sender.ts'
+import { substituteBeforeSending } from './requests/substituting-sender.ts'
+import {
+  createCollectionService,
+  type CollectionService,
+} from './collections/collection-service.ts'
+import {
+  createCollectionZipService,
+  type CollectionZipService,
+} from './collections/collection-zip-service.ts'
+import { importCurl } from './collections/curl-import.ts'
+import { createSettingsFile } from './settings/app-settings.ts'
+import { writeFileAtomic } from './storage/write-file-atomic.ts'
 import { createStreamingService, type StreamingService } from './streaming/streaming-service.ts'
 import type { SocketConstructor } from './streaming/streaming-types.ts'
 
@@ -26,7 +40,9 @@ export interface MainDependencies {
   monotonicNow: () => number
   log: (message: string) => void
   /** The system's open-file dialog; the chosen path, or null when cancelled. */
-  chooseFile: () => Promise<string | null>
+  chooseFile: (options?: { extensions?: string[] }) => Promise<string | null>
+  /** The system's folder dialog (a collection to open, or an empty folder to import into). */
+  chooseFolder: (purpose: 'open-collection' | 'import-target') => Promise<string | null>
   /** The system's save dialog; the chosen path, or null when cancelled. */
   chooseSaveFile: (suggestedName: string) => Promise<string | null>
   /** Puts text on the system clipboard ("Copy as"). */
@@ -48,6 +64,12 @@ export interface MainServices {
   snippets: SnippetService
   responses: ResponseFiles
   streaming: StreamingService
+  history: HistoryService
+  collections: CollectionService
+  collectionZip: CollectionZipService
+  curl: { import: typeof importCurl }
+  /** Finishes history writes, stops watching, releases the history's lock (the app quits). */
+  close(): Promise<void>
 }
 
 export function createMainServices(dependencies: MainDependencies): MainServices {
@@ -60,9 +82,57 @@ export function createMainServices(dependencies: MainDependencies): MainServices
     ),
     now: dependencies.now,
   })
-  const files = createChosenFiles(dependencies.chooseFile)
+  const lookup = createAccountLookup(accounts)
+  const files = createChosenFiles(() => dependencies.chooseFile())
   const keptBodies = createKeptBodies()
+  const history = createHistoryService({
+    directory: join(dependencies.storageDirectory, 'history'),
+    now: dependencies.now,
+    log: dependencies.log,
+    emitAppended: (result) => dependencies.emit('history.onAppended', result),
+  })
+  // Every send, from the workbench or a folder run, is recorded here in main.
+  const recordedSender = recordSends(
+    createRequestSender({
+      fetch: dependencies.fetch,
+      tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
+      filePath: (fileId) => files.pathOf(fileId),
+      keptBodies,
+      monotonicNow: dependencies.monotonicNow,
+      emitProgress: (progress) => dependencies.emit('requests.onProgress', progress),
+    }),
+    {
+      record: (input) => history.record(input),
+      accountLabel: (accountId) => lookup.labelOf(accountId),
+      now: dependencies.now,
+      monotonicNow: dependencies.monotonicNow,
+    },
+  )
+  const collections = createCollectionService({
+    settings: createSettingsFile(
+      join(dependencies.storageDirectory, 'settings.json'),
+      dependencies.log,
+    ),
+    log: dependencies.log,
+    chooseFolder: dependencies.chooseFolder,
+    emitChanged: (result) => dependencies.emit('collections.onChanged', result),
+    send: (input) => recordedSender.send(input),
+    account: (origin, label) => lookup.forRun(origin, label),
+  })
   return {
+    history,
+    collections,
+    collectionZip: createCollectionZipService({
+      collections,
+      chooseSaveFile: dependencies.chooseSaveFile,
+      chooseZip: () => dependencies.chooseFile({ extensions: ['zip'] }),
+      chooseFolder: dependencies.chooseFolder,
+    }),
+    curl: { import: importCurl },
+    async close() {
+      await collections.shutdown()
+      await history.close()
+    },
     accounts,
     files,
     responses: createResponseFiles({
@@ -85,14 +155,7 @@ export function createMainServices(dependencies: MainDependencies): MainServices
       now: dependencies.now,
       log: dependencies.log,
     }),
-    requests: createRequestSender({
-      fetch: dependencies.fetch,
-      tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
-      filePath: (fileId) => files.pathOf(fileId),
-      keptBodies,
-      monotonicNow: dependencies.monotonicNow,
-      emitProgress: (progress) => dependencies.emit('requests.onProgress', progress),
-    }),
+    requests: substituteBeforeSending(recordedSender, () => collections.variables()),
     streaming: createStreamingService({
       WebSocket: dependencies.WebSocket,
       tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),

@@ -10,4 +10,6 @@ export const eventChannels = {
   onSignInProgress: 'accounts.onSignInProgress',
   onStreamingState: 'streaming.onState',
   onStreamingMessages: 'streaming.onMessages',
+  onHistoryAppended: 'history.onAppended',
+  onCollectionChanged: 'collections.onChanged',
 } as const

@@ -28,9 +28,14 @@ import type {
 } from './streaming.ts'
 import { eventChannels } from './bridge-names.ts'
 import { streamingArgumentSchemas } from './contract-streaming.ts'
+import {
+  storageArgumentSchemas,
+  type StorageEvents,
+  type StorageMethods,
+} from './storage-contract.ts'
 
-/** Every call the renderer may make, by channel name. */
-export interface ExplorerMethods {
+/** Every call the renderer may make, by channel name (history and collections: storage-contract.ts). */
+export interface ExplorerMethods extends StorageMethods {
   /** Normalise a typed server address, fetch its spec (or the cached one) and build the catalog. */
   'catalog.open'(address: string): Promise<Result<Catalog>>
   /** The body schema of one endpoint of a catalog opened before, self-contained for Monaco. */
@@ -91,7 +96,7 @@ export interface ExplorerMethods {
 }
 
 /** Every event main pushes to the renderer, by channel name. */
-export interface ExplorerEvents {
+export interface ExplorerEvents extends StorageEvents {
   'requests.onProgress': RequestProgress
   'accounts.onSignInProgress': SignInProgress
   'streaming.onState': StreamingState
@@ -210,6 +215,13 @@ export const bridgeArgumentSchemas = {
   ]),
   'accounts.cancelSignIn': v.strictTuple([idSchema]),
   ...streamingArgumentSchemas(originSchema),
+  ...storageArgumentSchemas({
+    origin: originSchema,
+    endpoint: endpointNameSchema,
+    id: idSchema,
+    label: labelSchema,
+    maxBodyLength: maxRequestBodyLength,
+  }),
 } satisfies ArgumentSchemas
 
 export const methodNames = Object.keys(bridgeArgumentSchemas) as MethodName[]
@@ -231,6 +243,10 @@ export interface ExplorerBridgeEvents {
   onStreamingState(listener: (state: ExplorerEvents['streaming.onState']) => void): Unsubscribe
   onStreamingMessages(
     listener: (batch: ExplorerEvents['streaming.onMessages']) => void,
+  ): Unsubscribe
+  onHistoryAppended(listener: (result: ExplorerEvents['history.onAppended']) => void): Unsubscribe
+  onCollectionChanged(
+    listener: (result: ExplorerEvents['collections.onChanged']) => void,
   ): Unsubscribe
 }
 

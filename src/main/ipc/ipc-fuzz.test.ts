@@ -29,6 +29,7 @@ beforeAll(async () => {
     log: (message) => logged.push(message),
     openExternal: async () => undefined,
     chooseFile: async () => null,
+    chooseFolder: async () => null,
     chooseSaveFile: async () => null,
     writeClipboard: () => undefined,
     emit: () => undefined,

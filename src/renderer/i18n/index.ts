@@ -9,6 +9,8 @@ export const i18n = createI18n<[MessageSchema], 'en'>({
   datetimeFormats: {
     en: {
       long: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+      time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+      short: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
     },
   },
 })

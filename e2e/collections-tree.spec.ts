@@ -1,0 +1,154 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serializeRequest } from '../src/main/collections/request-file.ts'
+import { expect, test } from './fixtures.ts'
+import { findTokenLeaks } from './support/leak-check.ts'
+import { whoIs } from './support/misskey-target.ts'
+
+// Working in a collection: environments, the tree's own operations, curl and zip. The issue's
+// story and the bad-input cases are in collections.spec.ts.
+test.afterEach(({ explorer }) => {
+  expect(explorer.pageErrors, 'uncaught errors in the page').toEqual([])
+})
+
+test('an environment fills {{variables}} in the body that is sent and recorded', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  test.skip(!target.fake && !target.token, 'needs a user name on the server: MISSKEY_TOKEN')
+  const username = target.fake ? 'alice' : (await whoIs(target.origin, target.token!)).username
+  const folder = await mkdtemp(join(tmpdir(), 'collection-env-'))
+  const { collections, history, page } = explorer
+  await explorer.openServer(target.origin)
+  main.folderToChoose = folder
+  await collections.show()
+  await page.getByTestId('collection-choose').click()
+  await page.getByTestId('environment-new').click()
+  await page.getByTestId('environment-new-name').fill('local')
+  await page.getByTestId('environment-new-name').press('Enter')
+  await expect(page.getByTestId('environment-select')).toHaveValue('local')
+  await page.getByTestId('variable-add').click()
+  await page.getByTestId('variable-name').fill('who')
+  await page.getByTestId('variable-value').fill(username)
+  await page.getByTestId('environment-save').click()
+  await expect(page.getByTestId('environment-variables')).toBeHidden()
+  expect(JSON.parse(await readFile(join(folder, 'environments', 'local.json'), 'utf8'))).toEqual({
+    variables: { who: username },
+  })
+
+  await explorer.pickEndpoint('users/show')
+  await explorer.setBody('{ "username": "{{who}}" }')
+  await expect(page.getByTestId('variables-hint')).toHaveText(
+    `Filled in when sent: who = ${username}`,
+  )
+  await explorer.send()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  expect(await explorer.responseText()).toContain(`"username": "${username}"`)
+  if (target.fake) {
+    expect(target.fake.received.at(-1)?.bodyText).toBe(`{"username":"${username}"}`)
+  }
+  await history.show()
+  await expect(history.row(0)).toContainText(`"username": "${username}"`)
+})
+
+test('rename, duplicate, move, delete, and reorder with Alt+↑/↓', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'collection-tree-'))
+  for (const name of ['A', 'B', 'C']) {
+    await writeFile(
+      join(folder, `${name}.request.json`),
+      serializeRequest({
+        name,
+        origin: null,
+        endpoint: 'meta',
+        authMode: 'none',
+        accountLabel: null,
+        body: '{}',
+        notes: '',
+        captures: [],
+      }),
+    )
+  }
+  const { collections, page } = explorer
+  await explorer.openServer(target.origin)
+  main.folderToChoose = folder
+  await collections.show()
+  await page.getByTestId('collection-choose').click()
+  await expect(collections.nodes).toHaveCount(3)
+
+  await collections.node('A.request.json').getByTestId('collection-node-open').focus()
+  await page.keyboard.press('F2')
+  await page.getByTestId('collection-rename-input').fill('Alpha')
+  await page.getByTestId('collection-rename-input').press('Enter')
+  await expect(collections.node('Alpha.request.json')).toBeVisible()
+
+  await collections.act('B.request.json', 'duplicate')
+  await expect(collections.node('B copy.request.json')).toBeVisible()
+  expect(await collections.namesIn('')).toEqual(['Alpha', 'B', 'B copy', 'C'])
+
+  await collections.createFolder('archive')
+  await collections.act('C.request.json', 'move')
+  await page.getByTestId('collection-move-target').selectOption('archive')
+  await page.getByTestId('collection-move-confirm').click()
+  await expect(collections.node('archive/C.request.json')).toBeVisible()
+
+  page.once('dialog', (dialog) => void dialog.accept())
+  await collections.act('B copy.request.json', 'delete')
+  await expect(collections.node('B copy.request.json')).toHaveCount(0)
+
+  const alpha = collections.node('Alpha.request.json').getByTestId('collection-node-open')
+  await alpha.focus()
+  await page.keyboard.press('Alt+ArrowDown')
+  await expect.poll(() => collections.namesIn('')).toEqual(['B', 'Alpha', 'archive'])
+  await expect(alpha).toBeFocused()
+  expect(JSON.parse(await readFile(join(folder, '.order.json'), 'utf8'))).toEqual({
+    order: ['B.request.json', 'Alpha.request.json', 'archive'],
+  })
+  await page.keyboard.press('Alt+ArrowUp')
+  await expect.poll(() => collections.namesIn('')).toEqual(['Alpha', 'B', 'archive'])
+})
+
+test('import a curl command (its token dropped), export the collection as a zip, import it elsewhere', async ({
+  explorer,
+  target,
+  main,
+}) => {
+  const secret = 'NotARealTokenButLooksLikeOne1234'
+  const folder = await mkdtemp(join(tmpdir(), 'collection-curl-'))
+  const { collections, page } = explorer
+  await explorer.openServer(target.origin)
+  main.folderToChoose = folder
+  await collections.show()
+  await page.getByTestId('collection-choose').click()
+
+  await collections.menu('importCurl')
+  await page
+    .getByTestId('curl-command')
+    .fill(
+      `curl '${target.origin}/api/notes/local-timeline' -H 'Authorization: Bearer ${secret}' -H 'Content-Type: application/json' --data-raw '{"limit":2}'`,
+    )
+  await page.getByTestId('curl-import').click()
+  await expect(collections.notice).toContainText('It carried a token, which was dropped.')
+  await expect(explorer.endpointName).toHaveText('notes/local-timeline')
+  await expect(explorer.bodyEditor.locator('.view-lines')).toContainText('"limit": 2')
+  await expect(page.getByTestId('auth-mode-header')).toBeChecked()
+  await page.keyboard.press('ControlOrMeta+S')
+  await collections.save({ name: 'Timeline' })
+
+  const zipFolder = await mkdtemp(join(tmpdir(), 'collection-zip-'))
+  main.saveTo = join(zipFolder, 'shared.zip')
+  await collections.menu('exportZip')
+  await expect(collections.notice).toHaveText(`Exported 2 files to ${main.saveTo}.`)
+
+  main.fileToChoose = main.saveTo
+  main.folderToChoose = join(zipFolder, 'unpacked')
+  await collections.menu('importZip')
+  await expect(page.getByTestId('collection-name')).toHaveText('unpacked')
+  await expect(collections.node('Timeline.request.json')).toBeVisible()
+  expect(await findTokenLeaks(main, page, [secret], [folder, zipFolder])).toEqual([])
+})

@@ -1,0 +1,88 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The collections sidebar and the save dialog. */
+export class CollectionsPanel {
+  readonly tab: Locator
+  readonly tree: Locator
+  readonly nodes: Locator
+  readonly notice: Locator
+  readonly actionError: Locator
+  readonly error: Locator
+  readonly runReport: Locator
+  readonly runSteps: Locator
+  readonly saveDialog: Locator
+
+  constructor(readonly page: Page) {
+    this.tab = page.getByTestId('sidebar-collections')
+    this.tree = page.getByTestId('collection-tree')
+    this.nodes = page.getByTestId('collection-node')
+    this.notice = page.getByTestId('collection-notice')
+    this.actionError = page.getByTestId('collection-action-error')
+    this.error = page.getByTestId('collection-error')
+    this.runReport = page.getByTestId('run-report')
+    this.runSteps = page.getByTestId('run-step')
+    this.saveDialog = page.getByTestId('save-dialog')
+  }
+
+  async show() {
+    await this.tab.click()
+    await expect(this.page.getByTestId('collection-sidebar')).toBeVisible()
+  }
+
+  /** A tree item by its path in the collection (`flow/Create.request.json`, `flow`). */
+  node(path: string): Locator {
+    return this.page.locator(`[data-testid="collection-node"][data-path="${path}"]`)
+  }
+
+  /** The names shown directly in a folder (`''`: the top), in order. */
+  async namesIn(folder: string): Promise<string[]> {
+    const list = folder === '' ? this.tree : this.node(folder).locator(':scope > ul')
+    return list
+      .locator(':scope > li > .collection-node__row')
+      .getByTestId('collection-node-name')
+      .allInnerTexts()
+  }
+
+  async menu(
+    item: 'newFolder' | 'importCurl' | 'exportZip' | 'importZip' | 'chooseFolder' | 'close',
+  ) {
+    await this.page.getByTestId('collection-menu').click()
+    await this.page.getByTestId(`collection-${item}`).click()
+  }
+
+  async createFolder(name: string) {
+    await this.menu('newFolder')
+    await this.page.getByTestId('collection-new-folder-name').fill(name)
+    await this.page.getByTestId('collection-new-folder-name').press('Enter')
+    await expect(this.node(name)).toBeVisible()
+  }
+
+  /** A request or folder's own action (rename, duplicate, move, delete, run). */
+  async act(path: string, action: 'rename' | 'duplicate' | 'move' | 'delete' | 'run') {
+    const row = this.node(path).locator(':scope > .collection-node__row')
+    await row.hover()
+    await row.getByTestId(`collection-${action}`).click()
+  }
+
+  /** Fills the save dialog (opened by the caller) and saves. */
+  async save(options: {
+    name: string
+    folder?: string
+    notes?: string
+    captures?: Array<{ path: string; variable: string }>
+  }) {
+    await expect(this.saveDialog).toBeVisible()
+    await this.saveDialog.getByTestId('save-name').fill(options.name)
+    if (options.folder !== undefined) {
+      await this.saveDialog.getByTestId('save-folder').selectOption(options.folder)
+    }
+    if (options.notes) await this.saveDialog.getByTestId('save-notes').fill(options.notes)
+    for (const capture of options.captures ?? []) {
+      await this.saveDialog.getByTestId('capture-add').click()
+      await this.saveDialog.getByTestId('capture-path').last().fill(capture.path)
+      await this.saveDialog.getByTestId('capture-variable').last().fill(capture.variable)
+    }
+    await this.saveDialog.getByTestId('save-confirm').click()
+    await expect(this.saveDialog).toBeHidden()
+  }
+}

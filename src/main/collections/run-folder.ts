@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto'
+import type { CollectionFolder, SavedRequest } from '../../shared/collections.ts'
+import type { RunFolderReport, RunStepResult } from '../../shared/collection-session.ts'
+import type { ResponseRecord, SendRequestInput } from '../../shared/requests.ts'
+import { fail, type Result } from '../../shared/result.ts'
+import { itemNotFound } from './collection-context.ts'
+import { runRequests } from './run-requests.ts'
+
+const endpointName = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/
+
+export interface RunFolderDependencies {
+  /** Sends (and records in history) one prepared request. */
+  send: (input: SendRequestInput) => Promise<Result<ResponseRecord>>
+  /**
+   * The account to send as: the one with this label on the server, else the server's active
+   * one; null when the server has none (the request then goes without a token).
+   */
+  account: (origin: string, label: string | null) => Promise<{ id: string; label: string } | null>
+}
+
+/** The folder at `path` in a listed tree, or null. */
+export function findFolder(root: CollectionFolder, path: string): CollectionFolder | null {
+  if (root.path === path) return root
+  for (const node of root.children) {
+    if (node.kind !== 'folder') continue
+    const found = findFolder(node.folder, path)
+    if (found) return found
+  }
+  return null
+}
+
+/** A folder's requests in the order the user sees them, its sub-folders' included. */
+export function requestsIn(folder: CollectionFolder): SavedRequest[] {
+  return folder.children.flatMap((node) =>
+    node.kind === 'request'
+      ? [node.request]
+      : node.kind === 'folder'
+        ? requestsIn(node.folder)
+        : [],
+  )
+}
+
+/**
+ * Runs a folder's requests one after another with `variables`: each body filled in, sent, its
+ * captures taken for the requests after it. A request without a server of its own goes to
+ * `fallbackOrigin` (the server open in the app).
+ */
+export async function runFolder(
+  root: CollectionFolder,
+  path: string,
+  options: { variables: Record<string, string>; fallbackOrigin: string | null },
+  dependencies: RunFolderDependencies,
+): Promise<Result<RunFolderReport & { variables: Record<string, string> }>> {
+  const folder = findFolder(root, path)
+  if (!folder) return itemNotFound(path)
+  const requests = requestsIn(folder)
+  const sentAs: Array<string | null> = []
+  const report = await runRequests<ResponseRecord>(requests, {
+    variables: options.variables,
+    send: async (prepared) => {
+      const origin = prepared.origin ?? options.fallbackOrigin
+      sentAs.push(null)
+      if (!origin) {
+        return fail('CATALOG_NOT_LOADED', 'Open a server first: this request names none.')
+      }
+      // A shared file could name anything; only a real endpoint name goes into the URL.
+      if (!endpointName.test(prepared.endpoint)) {
+        return fail('INVALID_ARGUMENT', `${prepared.endpoint} is not an endpoint name.`, {
+          path: 'endpoint',
+          reason: 'not an endpoint name such as notes/create',
+        })
+      }
+      const account =
+        prepared.authMode === 'none'
+          ? null
+          : await dependencies.account(origin, prepared.accountLabel)
+      sentAs[sentAs.length - 1] = account?.label ?? null
+      return dependencies.send({
+        requestId: randomUUID(),
+        origin,
+        endpoint: prepared.endpoint,
+        body: prepared.body,
+        auth: account
+          ? { mode: prepared.authMode, accountId: account.id }
+          : { mode: 'none', accountId: null },
+      })
+    },
+  })
+  const steps: RunStepResult[] = report.steps.map((step, index) => ({
+    name: step.name,
+    path: requests[index]!.path,
+    endpoint: requests[index]!.endpoint,
+    sentBody: step.sentBody,
+    accountLabel: sentAs[index] ?? null,
+    unknownVariables: step.unknownVariables,
+    outcome: step.outcome,
+    captured: step.captured,
+    captureProblems: step.captureProblems,
+  }))
+  const captured: Record<string, string> = {}
+  for (const step of steps) Object.assign(captured, step.captured)
+  return { ok: true, value: { folder: path, steps, captured, variables: report.variables } }
+}

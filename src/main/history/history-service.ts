@@ -1,0 +1,92 @@
+import type {
+  HistoryEntry,
+  HistoryNotice,
+  HistoryPage,
+  HistoryQuery,
+  HistoryRecordInput,
+  HistorySummary,
+} from '../../shared/history.ts'
+import { ok, type Result } from '../../shared/result.ts'
+import { openHistoryStore, type HistoryStore, type HistoryStoreOptions } from './history-store.ts'
+
+export interface HistoryServiceDependencies {
+  /** The history's folder (`<storage>/history`). */
+  directory: string
+  now: () => number
+  log: (message: string) => void
+  /** Tells the renderer an entry is on disk (or could not be written, and why). */
+  emitAppended: (result: Result<HistorySummary>) => void
+  /** Caps and disk writes, for tests. */
+  storeOptions?: Partial<HistoryStoreOptions>
+}
+
+export interface HistoryService {
+  search(query: HistoryQuery): Promise<Result<HistoryPage>>
+  get(id: string): Promise<Result<HistoryEntry>>
+  setPinned(id: string, pinned: boolean): Promise<Result<HistorySummary>>
+  delete(id: string): Promise<Result<void>>
+  clear(options: { keepPinned: boolean }): Promise<Result<{ removed: number }>>
+  /** What start-up found (a damaged file set aside), handed out once so it is shown once. */
+  takeNotices(): Promise<Result<HistoryNotice[]>>
+  /** Records one send; main's send path calls this, never the renderer. */
+  record(input: HistoryRecordInput): Promise<Result<HistorySummary>>
+  /** Resolves when every record started so far is on disk (or failed). */
+  settled(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * The history store, opened once at start-up. Opening runs in the background: a call made
+ * before it finishes waits for it, and if it failed (the folder is locked by another app
+ * instance, or not writable) every call answers that error instead of the app failing to start.
+ */
+export function createHistoryService(dependencies: HistoryServiceDependencies): HistoryService {
+  const opening: Promise<Result<HistoryStore>> = openHistoryStore({
+    directory: dependencies.directory,
+    now: dependencies.now,
+    log: dependencies.log,
+    ...dependencies.storeOptions,
+  }).then((opened) => {
+    if (!opened.ok) dependencies.log(`history: ${opened.error.message}`)
+    return opened
+  })
+  let noticesTaken = false
+  const pending = new Set<Promise<unknown>>()
+
+  async function withStore<T>(work: (store: HistoryStore) => Promise<Result<T>>) {
+    const opened = await opening
+    return opened.ok ? work(opened.value) : opened
+  }
+
+  return {
+    search: (query) => withStore((store) => store.query(query)),
+    get: (id) => withStore((store) => store.get(id)),
+    setPinned: (id, pinned) => withStore((store) => store.setPinned(id, pinned)),
+    delete: (id) => withStore((store) => store.delete(id)),
+    clear: (options) => withStore((store) => store.clear(options)),
+    takeNotices: () =>
+      withStore(async (store) => {
+        const notices = noticesTaken ? [] : store.notices
+        noticesTaken = true
+        return ok(notices)
+      }),
+    record(input) {
+      const run = withStore((store) => store.append(input)).then((result) => {
+        if (!result.ok) dependencies.log(`history: not recorded: ${result.error.message}`)
+        dependencies.emitAppended(result)
+        return result
+      })
+      pending.add(run)
+      void run.finally(() => pending.delete(run))
+      return run
+    },
+    async settled() {
+      await Promise.all([...pending])
+    },
+    async close() {
+      await Promise.all([...pending])
+      const opened = await opening
+      if (opened.ok) await opened.value.close()
+    },
+  }
+}
