@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts'
+import { HistoryPanel } from './pages/history-panel.ts'
 import { closedPort } from './support/local-server.ts'
 import {
   startMisbehavingServer,
@@ -29,6 +30,17 @@ test('servers that cannot be reached are named with the reason', async ({ explor
   await explorer.openServer(`http://127.0.0.1:${port}`)
   await expect(explorer.serverError).toContainText('refused the connection')
 })
+
+/** What the history's newest row says happened, for each case. */
+const recorded: Record<string, RegExp> = {
+  silent: /^TIMEOUT$/,
+  'stall-after-headers': /^TIMEOUT$/,
+  'reset-mid-body': /^SERVER_UNREACHABLE$/,
+  'invalid-json': /^200$/,
+  'redirect-302': /^302$/,
+  'rate-limited': /^429$/,
+  'internal-error': /^500$/,
+}
 
 const cases: Array<
   [Misbehaviour, (explorer: import('./pages/explorer-page.ts').ExplorerPage) => Promise<void>]
@@ -90,6 +102,12 @@ for (const [behaviour, check] of cases) {
       await check(explorer)
       await expect(explorer.sendButton).toBeEnabled()
       if (behaviour === 'redirect-302') expect(server.redirectTargetHits).toEqual([])
+      // The history says what happened.
+      const history = new HistoryPanel(explorer.page)
+      await history.show()
+      await expect(history.row(0).getByTestId('history-endpoint')).toHaveText('meta')
+      await expect(history.row(0).getByTestId('history-status')).toHaveText(recorded[behaviour]!)
+      await explorer.page.getByTestId('sidebar-endpoints').click()
       // Still responsive: the palette opens and another endpoint can be picked.
       await explorer.page.keyboard.press('ControlOrMeta+K')
       await expect(explorer.page.getByTestId('endpoint-palette')).toBeVisible()
