@@ -32,10 +32,13 @@ test('an environment fills {{variables}} in the body that is sent and recorded',
   await page.getByTestId('variable-add').click()
   await page.getByTestId('variable-name').fill('who')
   await page.getByTestId('variable-value').fill(username)
+  await page.getByTestId('variable-add').click()
+  await page.getByTestId('variable-name').last().fill('limit')
+  await page.getByTestId('variable-value').last().fill('2')
   await page.getByTestId('environment-save').click()
   await expect(page.getByTestId('environment-variables')).toBeHidden()
   expect(JSON.parse(await readFile(join(folder, 'environments', 'local.json'), 'utf8'))).toEqual({
-    variables: { who: username },
+    variables: { limit: '2', who: username },
   })
 
   await explorer.pickEndpoint('users/show')
@@ -51,6 +54,14 @@ test('an environment fills {{variables}} in the body that is sent and recorded',
   }
   await history.show()
   await expect(history.row(0)).toContainText(`"username": "${username}"`)
+
+  // Outside a string a variable goes in as is: a number stays a number.
+  await explorer.pickEndpoint('notes/local-timeline')
+  await explorer.setBody('{ "limit": {{limit}} }')
+  await expect(explorer.sendButton).toBeEnabled()
+  await explorer.send()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  if (target.fake) expect(target.fake.received.at(-1)?.bodyText).toBe('{"limit":2}')
 })
 
 test('rename, duplicate, move, delete, and reorder with Alt+↑/↓', async ({

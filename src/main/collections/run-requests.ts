@@ -1,7 +1,7 @@
 import type { SavedRequestDraft } from '../../shared/collections.ts'
 import type { ResponseBody } from '../../shared/requests.ts'
 import type { AppError, Result } from '../../shared/result.ts'
-import { captureValue, substituteVariables } from './variables.ts'
+import { captureValue, substituteVariables } from '../../shared/variables.ts'
 
 /** A saved request with its variables filled in, ready for the sender. */
 export interface PreparedRequest extends SavedRequestDraft {

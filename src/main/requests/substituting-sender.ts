@@ -1,4 +1,4 @@
-import { substituteVariables } from '../collections/variables.ts'
+import { substituteVariables } from '../../shared/variables.ts'
 import type { RequestSender } from './request-sender.ts'
 
 /**

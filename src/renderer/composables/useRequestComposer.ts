@@ -5,7 +5,10 @@ import { parseBodyText } from '../../shared/body-text.ts'
 import type { SnippetKind } from '../../shared/request-snippets.ts'
 import type { RequestAuth } from '../../shared/requests.ts'
 import type { CopySnippetInput } from '../../shared/snippets.ts'
+import { variableNames } from '../../shared/variable-names.ts'
+import { substituteVariables } from '../../shared/variables.ts'
 import { useAccountsStore } from '../stores/accounts.ts'
+import { useCollectionsStore } from '../stores/collections.ts'
 import { useRequestStore } from '../stores/request.ts'
 import { useServerStore } from '../stores/server.ts'
 import { useWorkbenchStore } from '../stores/workbench.ts'
@@ -21,8 +24,19 @@ export function useRequestComposer() {
   const workbench = useWorkbenchStore()
   const request = useRequestStore()
   const accounts = useAccountsStore()
+  const collections = useCollectionsStore()
 
-  const bodyCheck = computed(() => parseBodyText(workbench.body))
+  // Main fills `{{variables}}` in before it sends, so `"limit": {{limit}}` is fine: check the body
+  // as it will go out (a name without a value stands in as null, which main leaves for the
+  // server to refuse).
+  const bodyCheck = computed(() => {
+    const body = workbench.body
+    if (!body.includes('{{')) return parseBodyText(body)
+    const values = Object.fromEntries(
+      variableNames(body).map((name) => [name, collections.variables[name] ?? 'null']),
+    )
+    return parseBodyText(substituteVariables(body, values).text)
+  })
   const account = computed(() => accounts.active(server.catalog?.origin ?? null))
   /** Without an account for this server there is nothing to send but the body as typed. */
   const auth = computed<RequestAuth>(() =>

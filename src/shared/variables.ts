@@ -1,6 +1,6 @@
-import type { Substitution } from '../../shared/collections.ts'
+import type { Substitution } from './collections.ts'
 
-// Pure functions, no Node: they could move to src/shared if the renderer wants to preview.
+// Pure functions, no Node: main fills variables in when it sends, the page checks the result.
 
 const placeholder = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g
 
