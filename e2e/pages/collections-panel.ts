@@ -12,7 +12,10 @@ export class CollectionsPanel {
   readonly runSteps: Locator
   readonly saveDialog: Locator
 
-  constructor(readonly page: Page) {
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
     this.tab = page.getByTestId('sidebar-collections')
     this.tree = page.getByTestId('collection-tree')
     this.nodes = page.getByTestId('collection-node')

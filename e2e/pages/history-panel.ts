@@ -10,7 +10,10 @@ export class HistoryPanel {
   readonly compareButton: Locator
   readonly compareDialog: Locator
 
-  constructor(readonly page: Page) {
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
     this.tab = page.getByTestId('sidebar-history')
     this.search = page.getByTestId('history-search')
     this.rows = page.getByTestId('history-row')

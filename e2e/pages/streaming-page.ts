@@ -14,7 +14,10 @@ export class StreamingPage {
   readonly detailJson: Locator
   readonly received: Locator
 
-  constructor(readonly page: Page) {
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
     this.view = page.getByTestId('streaming-view')
     this.status = page.getByTestId('streaming-status')
     this.target = page.getByTestId('streaming-target')
