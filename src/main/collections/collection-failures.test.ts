@@ -1,38 +1,10 @@
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { CollectionFolder, CollectionNode } from '../../shared/collections.ts'
-import { tempFolders } from '../history/testing/temp-folder.ts'
-import { openCollection, type CollectionDependencies } from './collection.ts'
+import { describe, expect, it } from 'vitest'
+import { collectionKit } from './testing/collection-kit.ts'
 import { draft } from './testing/collection-fixtures.ts'
 
-const folders = tempFolders()
-afterEach(() => folders.removeAll())
-
-async function collection(dependencies: CollectionDependencies = {}) {
-  const directory = await folders.make('collection-')
-  return openCollection(directory, dependencies)
-}
-
-function describeNode(node: CollectionNode): string {
-  if (node.kind === 'folder') return `${node.folder.name}/`
-  if (node.kind === 'request') return node.request.path
-  return `!${node.file.path}`
-}
-
-async function listing(target: ReturnType<typeof openCollection>, path = ''): Promise<string[]> {
-  const tree = await target.list()
-  if (!tree.ok) throw new Error(tree.error.message)
-  let folder: CollectionFolder = tree.value.root
-  for (const segment of path ? path.split('/') : []) {
-    const next = folder.children.find(
-      (node) => node.kind === 'folder' && node.folder.name === segment,
-    )
-    if (next?.kind !== 'folder') throw new Error(`no folder ${segment}`)
-    folder = next.folder
-  }
-  return folder.children.map(describeNode)
-}
+const { collection, listing } = collectionKit()
 
 const diskFull = () =>
   Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })

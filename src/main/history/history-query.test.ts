@@ -1,40 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { HistoryRecordInput } from '../../shared/history.ts'
-import { openHistoryStore, type HistoryStore, type HistoryStoreOptions } from './history-store.ts'
-import { misskeyError, responseOutcome, sampleInput } from './testing/history-fixtures.ts'
-import { tempFolders } from './testing/temp-folder.ts'
+import { describe, expect, it } from 'vitest'
+import { misskeyError, responseOutcome } from './testing/history-fixtures.ts'
+import { historyStoreKit } from './testing/store-kit.ts'
 
-const folders = tempFolders()
-const open: HistoryStore[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((store) => store.close()))
-  await folders.removeAll()
-})
-
-async function openStore(options: Partial<HistoryStoreOptions> = {}): Promise<HistoryStore> {
-  const directory = options.directory ?? (await folders.make('history-'))
-  const opened = await openHistoryStore({
-    directory,
-    now: () => 1_750_000_000_000,
-    log: () => undefined,
-    ...options,
-  })
-  if (!opened.ok) throw new Error(opened.error.message)
-  open.push(opened.value)
-  return opened.value
-}
-
-async function append(store: HistoryStore, overrides: Partial<HistoryRecordInput> = {}) {
-  const result = await store.append(sampleInput(overrides))
-  if (!result.ok) throw new Error(result.error.message)
-  return result.value
-}
-
-async function ids(store: HistoryStore, query: Parameters<HistoryStore['query']>[0] = {}) {
-  const page = await store.query(query)
-  if (!page.ok) throw new Error(page.error.message)
-  return page.value.items.map((item) => item.id)
-}
+const { openStore, append, ids } = historyStoreKit()
 
 describe('queries', () => {
   async function seeded() {
