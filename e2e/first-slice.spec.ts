@@ -34,10 +34,14 @@ test('open a server, find an endpoint, write a body, send it and read the answer
     await explorer.page.keyboard.press('ControlOrMeta+End')
     await explorer.page.keyboard.press('ArrowUp')
     await explorer.page.keyboard.press('End')
-    await explorer.page.keyboard.press('Control+Space')
-    await expect(explorer.page.locator('.suggest-widget .monaco-list-row').first()).toContainText(
-      'noteId',
-    )
+    // The schema reaches the editor a moment after the endpoint opens: ask again until it has.
+    await expect(async () => {
+      await explorer.page.keyboard.press('Control+Space')
+      await expect(explorer.page.locator('.suggest-widget .monaco-list-row').first()).toContainText(
+        'noteId',
+        { timeout: 1000 },
+      )
+    }).toPass({ timeout: 10_000 })
     await explorer.page.keyboard.press('Escape')
   })
 
