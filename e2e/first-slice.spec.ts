@@ -31,11 +31,13 @@ test('open a server, find an endpoint, write a body, send it and read the answer
   await test.step('the editor completes the endpoint’s parameters from its schema', async () => {
     await explorer.pickEndpoint('notes/show')
     await explorer.setBody('{\n  \n}')
-    await explorer.page.keyboard.press('ControlOrMeta+End')
-    await explorer.page.keyboard.press('ArrowUp')
-    await explorer.page.keyboard.press('End')
     // The schema reaches the editor a moment after the endpoint opens: ask again until it has.
     await expect(async () => {
+      await explorer.page.keyboard.press('Escape')
+      // Into the object, on its empty second line, wherever the cursor was.
+      await explorer.page.keyboard.press('ControlOrMeta+Home')
+      await explorer.page.keyboard.press('ArrowDown')
+      await explorer.page.keyboard.press('End')
       await explorer.page.keyboard.press('Control+Space')
       await expect(explorer.page.locator('.suggest-widget .monaco-list-row').first()).toContainText(
         'noteId',
