@@ -68,6 +68,24 @@ describe('request files', () => {
     ])
   })
 
+  it('never writes a token typed into the body, also when the body is not JSON yet', async () => {
+    const target = await collection()
+    const typed = await target.saveRequest(
+      '',
+      draft({ name: 'Typed', body: '{ "i": "s3cr3t-token", "limit": 5 }' }),
+    )
+    const sloppy = await target.saveRequest(
+      '',
+      draft({ name: 'Sloppy', body: '{ "i": "s3cr3t-token", limit: 5, // JSON5\n}' }),
+    )
+    for (const saved of [typed, sloppy]) {
+      if (!saved.ok) throw new Error(saved.error.message)
+      const text = await readFile(join(target.directory, saved.value.path), 'utf8')
+      expect(text).not.toContain('s3cr3t-token')
+      expect(text).toContain('limit')
+    }
+  })
+
   it('makes a valid, unique file name from any request name', async () => {
     const target = await collection()
     const paths = []

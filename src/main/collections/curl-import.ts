@@ -1,6 +1,7 @@
 import type { CurlImport } from '../../shared/collections.ts'
 import type { AuthMode } from '../../shared/history.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
+import { removeTypedToken } from '../secrets/typed-token.ts'
 import { shellWords } from './shell-words.ts'
 
 // Options of curl that take a value and mean nothing to a saved request.
@@ -175,20 +176,14 @@ function parseOptions(words: string[]): ParsedCommand {
 /** The body as the editor shows it (pretty JSON), without an `i` token field. */
 function readBody(data: string, warnings: string[]): { text: string; token: boolean } {
   if (data.trim() === '') return { text: '{}', token: false }
-  let value: unknown
+  let pretty = data
   try {
-    value = JSON.parse(data)
+    pretty = JSON.stringify(JSON.parse(data), null, 2)
   } catch {
     warnings.push('The body is not JSON; it was kept as written.')
-    // Still never keep a token: blank anything shaped like an `i` string field.
-    const text = data.replace(/("i"\s*:\s*)"(?:[^"\\]|\\.)*"/g, '$1""')
-    return { text, token: text !== data }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { text: JSON.stringify(value, null, 2), token: false }
-  }
-  const { i: token, ...rest } = value as Record<string, unknown>
-  return { text: JSON.stringify(rest, null, 2), token: token !== undefined }
+  const { text, removed } = removeTypedToken(pretty)
+  return { text, token: removed }
 }
 
 function notCurl(reason: string): Result<never> {

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { Environment, SavedRequestDraft } from '../../shared/collections.ts'
+import { removeTypedToken } from '../secrets/typed-token.ts'
 
 // A saved request on disk: pretty JSON, keys always in this order, the body and notes as arrays of
 // lines. A git diff of an edited body then shows the lines that changed, not one long string.
@@ -19,6 +20,7 @@ const requestFileSchema = v.object({
   captures: v.optional(v.array(v.object({ variable: v.string(), path: v.string() })), []),
 })
 
+/** The file's text. A token typed into the body as `i` is left out: collections are shared. */
 export function serializeRequest(draft: SavedRequestDraft): string {
   const file = {
     version: requestFileVersion,
@@ -27,7 +29,7 @@ export function serializeRequest(draft: SavedRequestDraft): string {
     endpoint: draft.endpoint,
     authMode: draft.authMode,
     accountLabel: draft.accountLabel,
-    body: toLines(draft.body),
+    body: toLines(removeTypedToken(draft.body).text),
     notes: toLines(draft.notes),
     captures: draft.captures.map(({ variable, path }) => ({ variable, path })),
   }

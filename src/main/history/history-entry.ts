@@ -6,7 +6,8 @@ import type {
 } from '../../shared/history.ts'
 import type { AppErrorCode } from '../../shared/result.ts'
 import type { StoredEntry } from './log-format.ts'
-import { withoutIssuedSecrets, withoutTypedToken } from './redact-secrets.ts'
+import { removeTypedToken } from '../secrets/typed-token.ts'
+import { withoutIssuedSecrets } from './redact-secrets.ts'
 
 /** What an entry's body file holds: the parts too big to keep in memory for every entry. */
 export interface BodyFile {
@@ -32,7 +33,7 @@ export function buildEntry(
   identity: { id: string; seq: number },
   limits: EntryLimits,
 ): { stored: StoredEntry; bodyText: string } {
-  const request = truncateUtf8(withoutTypedToken(input.requestBody), limits.maxBodyBytes)
+  const request = truncateUtf8(removeTypedToken(input.requestBody).text, limits.maxBodyBytes)
   const outcome = input.outcome
   let response: HistoryResponse | null = null
   if (outcome.kind === 'response') {
