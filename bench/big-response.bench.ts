@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { chromium } from '@playwright/test'
-import { buildFakeSpec } from '../e2e/fake-misskey/spec.ts'
+import { buildFakeSpec } from '../test-kit/fake-misskey/spec.ts'
 import { ExplorerPage } from '../e2e/pages/explorer-page.ts'
-import { startLocalServer } from '../e2e/support/local-server.ts'
-import { startMainWorld } from '../e2e/support/main-world.ts'
-import { sharedFixture } from '../e2e/support/shared-fixtures.ts'
-import { serveRenderer } from '../e2e/support/static-server.ts'
+import { startLocalServer } from '../test-kit/support/local-server.ts'
+import { startMainWorld } from '../test-kit/support/main-world.ts'
+import { sharedFixture } from '../test-kit/support/shared-fixtures.ts'
+import { serveRenderer } from '../test-kit/support/static-server.ts'
 import { ms, report, summarize } from './measure.ts'
 
 const targetBytes = 20 * 1024 * 1024

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { buildCatalog } from '../src/main/catalog/build-catalog.ts'
 import type { OpenApiDocument } from '../src/main/catalog/openapi-document.ts'
 import { createEndpointIndex } from '../src/shared/endpoint-search.ts'
-import { sharedFixture } from '../e2e/support/shared-fixtures.ts'
-import { buildFakeSpec } from '../e2e/fake-misskey/spec.ts'
+import { sharedFixture } from '../test-kit/support/shared-fixtures.ts'
+import { buildFakeSpec } from '../test-kit/fake-misskey/spec.ts'
 import { ms, report, time } from './measure.ts'
 
 /** Catalog build and picker filtering, on the real api.json when present (else on the fake's). */

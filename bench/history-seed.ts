@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { sharedFixture } from '../e2e/support/shared-fixtures.ts'
+import { sharedFixture } from '../test-kit/support/shared-fixtures.ts'
 import type { HistoryRecordInput } from '../src/shared/history.ts'
 import { buildEntry } from '../src/main/history/history-entry.ts'
 import { encodeRecord, logFormat, logVersion } from '../src/main/history/log-format.ts'

@@ -1,4 +1,4 @@
-import { startFakeMisskey } from '../e2e/fake-misskey/server.ts'
+import { startFakeMisskey } from '../test-kit/fake-misskey/server.ts'
 import { createRequestSender } from '../src/main/requests/request-sender.ts'
 import { ms, report, timeSideBySide } from './measure.ts'
 

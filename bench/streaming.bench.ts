@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { startFakeMisskey, type FakeMisskey } from '../e2e/fake-misskey/server.ts'
-import { startMainWorld } from '../e2e/support/main-world.ts'
-import { serveRenderer } from '../e2e/support/static-server.ts'
+import { startFakeMisskey, type FakeMisskey } from '../test-kit/fake-misskey/server.ts'
+import { startMainWorld } from '../test-kit/support/main-world.ts'
+import { serveRenderer } from '../test-kit/support/static-server.ts'
 import { report } from './measure.ts'
 import {
   deliverEventsAsTasks,

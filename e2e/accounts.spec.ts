@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures.ts'
-import { approveMiAuth, approveOAuth } from './support/fake-browser.ts'
-import { closedPort } from './support/local-server.ts'
-import { serveOAuthClientPage } from './support/oauth-client-page.ts'
-import { findTokenLeaks } from './support/leak-check.ts'
-import { whoIs } from './support/misskey-target.ts'
+import { approveMiAuth, approveOAuth } from '../test-kit/support/fake-browser.ts'
+import { closedPort } from '../test-kit/support/local-server.ts'
+import { serveOAuthClientPage } from '../test-kit/support/oauth-client-page.ts'
+import { findTokenLeaks } from '../test-kit/support/leak-check.ts'
+import { whoIs } from '../test-kit/support/misskey-target.ts'
 
 // Accounts and how tokens travel, against the fake (or a real server with MISSKEY_URL and
 // MISSKEY_TOKEN). The token is typed into the page once, then only main and the keychain hold it.

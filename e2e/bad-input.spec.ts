@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts'
-import { closedPort, startLocalServer } from './support/local-server.ts'
-import { startFakeMisskey } from './fake-misskey/server.ts'
+import { closedPort, startLocalServer } from '../test-kit/support/local-server.ts'
+import { startFakeMisskey } from '../test-kit/fake-misskey/server.ts'
 
 // Every bad input gets a clear message and breaks nothing. These use local servers that
 // misbehave on purpose, so they run the same whichever Misskey the other stories target.
@@ -90,7 +90,7 @@ test('invalid JSON in the body: Send explains why it will not send', async ({
 test('a response that is not JSON is shown as text with its content type', async ({ explorer }) => {
   const proxy = await startLocalServer(async (request, response) => {
     if (request.url === '/api.json') {
-      const fake = await import('./fake-misskey/spec.ts')
+      const fake = await import('../test-kit/fake-misskey/spec.ts')
       response.writeHead(200, { 'content-type': 'application/json' })
       response.end(JSON.stringify(fake.buildFakeSpec('http://proxy.invalid')))
     } else {

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts'
-import { startFakeMisskey } from './fake-misskey/server.ts'
+import { startFakeMisskey } from '../test-kit/fake-misskey/server.ts'
 import { ExplorerPage } from './pages/explorer-page.ts'
-import { startMainWorld } from './support/main-world.ts'
+import { startMainWorld } from '../test-kit/support/main-world.ts'
 
 test('a catalog opened once opens offline, from the cache, in a later session', async ({
   context,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serializeRequest } from '../src/main/collections/request-file.ts'
 import { expect, test } from './fixtures.ts'
-import { findTokenLeaks } from './support/leak-check.ts'
-import { whoIs } from './support/misskey-target.ts'
+import { findTokenLeaks } from '../test-kit/support/leak-check.ts'
+import { whoIs } from '../test-kit/support/misskey-target.ts'
 
 // Working in a collection: environments, the tree's own operations, curl and zip. The issue's
 // story and the bad-input cases are in collections.spec.ts.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { serializeRequest } from '../src/main/collections/request-file.ts'
 import { expect, test } from './fixtures.ts'
-import { findTokenLeaks } from './support/leak-check.ts'
+import { findTokenLeaks } from '../test-kit/support/leak-check.ts'
 
 // Collections: the story end to end, against the fake (or a real server with
 // MISSKEY_URL / MISSKEY_TOKEN). The collection folder is a temporary folder the "user" picks

@@ -1,11 +1,11 @@
 import { expect, test } from './fixtures.ts'
 import { HistoryPanel } from './pages/history-panel.ts'
-import { closedPort } from './support/local-server.ts'
+import { closedPort } from '../test-kit/support/local-server.ts'
 import {
   startMisbehavingServer,
   startSelfSignedServer,
   type Misbehaviour,
-} from './support/misbehaving-servers.ts'
+} from '../test-kit/support/misbehaving-servers.ts'
 
 // What the user sees when a server misbehaves: a clear message, and an app that still works.
 test.afterEach(({ explorer }) => {

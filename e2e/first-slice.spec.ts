@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts'
-import { countSpecEndpoints } from './support/misskey-target.ts'
+import { countSpecEndpoints } from '../test-kit/support/misskey-target.ts'
 
 // The foundation's story, against the fake server or, with MISSKEY_URL set, a real Misskey.
 test.afterEach(({ explorer }) => {

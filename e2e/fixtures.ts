@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { test as base } from '@playwright/test'
 import { ExplorerPage } from './pages/explorer-page.ts'
-import { startMainWorld, type MainWorld } from './support/main-world.ts'
-import { startMisskeyTarget, type MisskeyTarget } from './support/misskey-target.ts'
-import { serveRenderer } from './support/static-server.ts'
+import { startMainWorld, type MainWorld } from '../test-kit/support/main-world.ts'
+import { startMisskeyTarget, type MisskeyTarget } from '../test-kit/support/misskey-target.ts'
+import { serveRenderer } from '../test-kit/support/static-server.ts'
 
 const rendererDirectory = resolve(import.meta.dirname, '../out/renderer')
 

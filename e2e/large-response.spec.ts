@@ -2,8 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './fixtures.ts'
-import { buildFakeSpec } from './fake-misskey/spec.ts'
-import { startLocalServer } from './support/local-server.ts'
+import { buildFakeSpec } from '../test-kit/fake-misskey/spec.ts'
+import { startLocalServer } from '../test-kit/support/local-server.ts'
 
 test.afterEach(({ explorer }) => {
   expect(explorer.pageErrors, 'uncaught errors in the page').toEqual([])

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures.ts'
 import { StreamingPage } from './pages/streaming-page.ts'
-import { approveMiAuth } from './support/fake-browser.ts'
-import { findTokenLeaks } from './support/leak-check.ts'
-import { whoIs } from './support/misskey-target.ts'
+import { approveMiAuth } from '../test-kit/support/fake-browser.ts'
+import { findTokenLeaks } from '../test-kit/support/leak-check.ts'
+import { whoIs } from '../test-kit/support/misskey-target.ts'
 
 // The streaming explorer, against the fake (or a real server with MISSKEY_URL and MISSKEY_TOKEN):
 // main opens the socket with the account's token on the upgrade request, the page watches.

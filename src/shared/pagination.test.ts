@@ -5,7 +5,7 @@ import {
   readRealSpec,
   readSharedJson,
   requestSchemasOf,
-} from '../../e2e/support/real-spec.ts'
+} from '../../test-kit/support/real-spec.ts'
 import type { JsonSchema } from './catalog.ts'
 import { nextPageBody, pageCursorsOf } from './pagination.ts'
 import { sampleRequiredBody } from './schema-sample.ts'

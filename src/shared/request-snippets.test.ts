@@ -1,7 +1,7 @@
 import * as Misskey from 'misskey-js'
 import { format } from 'prettier'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { curlArguments, shells } from '../../e2e/support/shell.ts'
+import { curlArguments, shells } from '../../test-kit/support/shell.ts'
 import {
   curlSnippet,
   fetchSnippet,

@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { fakeSpec, readRealSpec, requestSchemasOf } from '../../e2e/support/real-spec.ts'
+import { fakeSpec, readRealSpec, requestSchemasOf } from '../../test-kit/support/real-spec.ts'
 import { sampleDefaultsBody, sampleRequiredBody } from './schema-sample.ts'
 
 // Every endpoint of a whole spec: the samples must validate against the endpoint's own schema.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { sharedFixture } from '../../../e2e/support/shared-fixtures.ts'
+import { sharedFixture } from '../../../test-kit/support/shared-fixtures.ts'
 import { buildCatalog } from './build-catalog.ts'
 import { isOpenApiDocument, type OpenApiDocument } from './openapi-document.ts'
 

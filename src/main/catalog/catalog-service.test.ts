@@ -2,12 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startFakeMisskey, type FakeMisskey } from '../../../e2e/fake-misskey/server.ts'
+import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
 import {
   closedPort,
   startLocalServer,
   type LocalServer,
-} from '../../../e2e/support/local-server.ts'
+} from '../../../test-kit/support/local-server.ts'
 import { createCatalogService, type CatalogServiceDependencies } from './catalog-service.ts'
 import { createSpecCache } from './spec-cache.ts'
 

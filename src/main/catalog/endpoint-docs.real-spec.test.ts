@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readRealSpec } from '../../../e2e/support/real-spec.ts'
+import { readRealSpec } from '../../../test-kit/support/real-spec.ts'
 import { buildEndpointDocs } from './endpoint-docs.ts'
 import { expectSensible, rowsByPath } from './endpoint-docs.expectations.ts'
 import type { OpenApiDocument } from './openapi-document.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fakeSpec } from '../../../e2e/support/real-spec.ts'
+import { fakeSpec } from '../../../test-kit/support/real-spec.ts'
 import { expectSensible, rowsByPath } from './endpoint-docs.expectations.ts'
 import { buildEndpointDocs } from './endpoint-docs.ts'
 import type { OpenApiDocument } from './openapi-document.ts'

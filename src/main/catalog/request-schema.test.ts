@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { sharedFixture } from '../../../e2e/support/shared-fixtures.ts'
+import { sharedFixture } from '../../../test-kit/support/shared-fixtures.ts'
 import type { OpenApiDocument } from './openapi-document.ts'
 import { extractRequestSchema } from './request-schema.ts'
 

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startFakeMisskey, type FakeMisskey } from '../../../e2e/fake-misskey/server.ts'
+import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
 import type { CollectionTree } from '../../shared/collections.ts'
 import type { Result } from '../../shared/result.ts'
 import { tempFolders } from '../history/testing/temp-folder.ts'

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { closedPort } from '../../../e2e/support/local-server.ts'
+import { closedPort } from '../../../test-kit/support/local-server.ts'
 import {
   startMisbehavingServer,
   startSelfSignedServer,
   type Misbehaviour,
-} from '../../../e2e/support/misbehaving-servers.ts'
+} from '../../../test-kit/support/misbehaving-servers.ts'
 import { ok } from '../../shared/result.ts'
 import { createRequestSender } from './request-sender.ts'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startFakeMisskey, type FakeMisskey } from '../../../e2e/fake-misskey/server.ts'
-import { closedPort, startLocalServer } from '../../../e2e/support/local-server.ts'
+import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
+import { closedPort, startLocalServer } from '../../../test-kit/support/local-server.ts'
 import type { SendRequestInput } from '../../shared/requests.ts'
 import { tempFolders } from '../history/testing/temp-folder.ts'
 import { filesWithText, servicesWorld, type ServicesWorld } from '../testing/services-world.ts'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startFakeMisskey, type FakeMisskey } from '../../../e2e/fake-misskey/server.ts'
+import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
 import type { AuthMode } from '../../shared/accounts.ts'
 import { fail, ok } from '../../shared/result.ts'
 import { createRequestSender } from './request-sender.ts'

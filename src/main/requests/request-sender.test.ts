@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startFakeMisskey, type FakeMisskey } from '../../../e2e/fake-misskey/server.ts'
-import { startLocalServer, type LocalServer } from '../../../e2e/support/local-server.ts'
+import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
+import { startLocalServer, type LocalServer } from '../../../test-kit/support/local-server.ts'
 import type { RequestProgress } from '../../shared/requests.ts'
 import { createRequestSender, type RequestSenderDependencies } from './request-sender.ts'
 

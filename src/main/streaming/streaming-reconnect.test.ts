@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { WebSocketServer } from 'ws'
-import { startFakeMisskey } from '../../../e2e/fake-misskey/server.ts'
-import { useFakeWorld } from './streaming-fake-world.ts'
-import { createHarness } from './streaming-test-harness.ts'
+import { startFakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
+import { useFakeWorld } from './testing/streaming-fake-world.ts'
+import { createHarness } from './testing/streaming-test-harness.ts'
 
 // The streaming service when things go wrong on the way: drops, reconnects with backoff, a server
 // that closes the socket or goes silent; and the log's batching and export.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { closedPort } from '../../../e2e/support/local-server.ts'
-import { useFakeWorld } from './streaming-fake-world.ts'
+import { closedPort } from '../../../test-kit/support/local-server.ts'
+import { useFakeWorld } from './testing/streaming-fake-world.ts'
 
 // The streaming service against the fake Misskey's streaming endpoint, over real sockets:
 // connecting, tokens, joins and captured notes.

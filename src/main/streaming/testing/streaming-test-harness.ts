@@ -2,10 +2,10 @@
 // timings, a recorder of what it emitted and logged, and a way to wait for it.
 import { randomUUID } from 'node:crypto'
 import { WebSocket, type ClientOptions } from 'ws'
-import { fail, ok, type Result } from '../../shared/result.ts'
-import type { StreamingLogEntry, StreamingState } from '../../shared/streaming.ts'
-import { createStreamingService, type StreamingService } from './streaming-service.ts'
-import type { StreamingDependencies } from './streaming-types.ts'
+import { fail, ok, type Result } from '../../../shared/result.ts'
+import type { StreamingLogEntry, StreamingState } from '../../../shared/streaming.ts'
+import { createStreamingService, type StreamingService } from '../streaming-service.ts'
+import type { StreamingDependencies } from '../streaming-types.ts'
 
 export interface Harness {
   service: StreamingService

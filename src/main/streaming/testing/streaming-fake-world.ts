@@ -1,8 +1,8 @@
 // The service tests' world: a fresh fake Misskey and a fresh service per test, and the few
 // things the stories do on them.
 import { afterEach, beforeEach, expect } from 'vitest'
-import { startFakeMisskey, type FakeMisskey } from '../../../e2e/fake-misskey/server.ts'
-import type { StreamingState } from '../../shared/streaming.ts'
+import { startFakeMisskey, type FakeMisskey } from '../../../../test-kit/fake-misskey/server.ts'
+import type { StreamingState } from '../../../shared/streaming.ts'
 import { createHarness, type Harness } from './streaming-test-harness.ts'
 
 export interface FakeWorld {

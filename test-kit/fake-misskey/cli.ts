@@ -1,4 +1,4 @@
-// Starts the fake standalone: node e2e/fake-misskey/cli.ts [--port 3000] [--host 127.0.0.1]
+// Starts the fake standalone: node test-kit/fake-misskey/cli.ts [--port 3000] [--host 127.0.0.1]
 import { parseArgs } from 'node:util'
 import { startFakeMisskey } from './server.ts'
 
