@@ -1,5 +1,5 @@
 import { shallowRef, type ShallowRef } from 'vue'
-import type { ExplorerBridge } from '../../shared/contract.ts'
+import type { ExplorerBridge } from '../../shared/contract/index.ts'
 import type { AppError, Result } from '../../shared/result.ts'
 import { getBridge } from '../bridge.ts'
 
