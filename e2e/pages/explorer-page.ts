@@ -107,8 +107,13 @@ export class ExplorerPage {
     return this.accounts.row(label)
   }
 
+  /** How the token travels: `i` in the body, the Authorization header, or not at all. */
+  authMode(mode: 'body' | 'header' | 'none'): Locator {
+    return this.page.getByTestId(`auth-mode-${mode}`)
+  }
+
   async chooseAuthMode(mode: 'body' | 'header' | 'none') {
-    await this.page.getByTestId(`auth-mode-${mode}`).check({ force: true })
+    await this.authMode(mode).check({ force: true })
   }
 
   async load(url: string) {
