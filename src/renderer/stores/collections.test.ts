@@ -70,7 +70,9 @@ describe('the collections store', () => {
   })
 
   it('keeps a failed action’s reason, and the request it saved as the one opened', async () => {
-    main.answer('collections.saveRequest', async () => fail('COLLECTION_NAME_TAKEN', 'A request has that name.'))
+    main.answer('collections.saveRequest', async () =>
+      fail('COLLECTION_NAME_TAKEN', 'A request has that name.'),
+    )
     const collections = useCollectionsStore()
     const draft = { ...request('x'), path: undefined }
     expect(await collections.save('', draft, 'https://misskey.example notes/create')).toBeNull()
@@ -105,7 +107,9 @@ describe('the collections store', () => {
 
   it('switches the environment only when main agrees', async () => {
     main.answer('collections.open', async () => ok(opened))
-    main.answer('environments.setActive', async () => fail('COLLECTION_ITEM_NOT_FOUND', 'No such environment.'))
+    main.answer('environments.setActive', async () =>
+      fail('COLLECTION_ITEM_NOT_FOUND', 'No such environment.'),
+    )
     const collections = useCollectionsStore()
     await collections.start()
     await collections.setActiveEnvironment('staging')
