@@ -1,6 +1,11 @@
-// Lint keeps the process layering honest (as VS Code's code-import-patterns rule does):
-// src/shared imports nothing from electron, node or vue; src/renderer nothing from electron or
-// node; src/preload nothing but electron and src/shared.
+// Lint keeps the process layering honest (as VS Code's code-import-patterns rule does). The
+// walls, each proved to fire by lint-walls.test.ts:
+// - src/shared imports nothing from main, renderer, preload or test code, and nothing Node-only;
+// - the renderer imports nothing Node-only, nor main or the preload;
+// - main never imports the renderer (or the preload);
+// - the preload imports only electron and src/shared;
+// - no product file in src/ (not *.test.ts, not a testing/ folder) imports test code.
+// ESLint keeps one setting per rule and file, so each area's walls are listed together below.
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import vue from 'eslint-plugin-vue'
@@ -18,10 +23,51 @@ const nodeBuiltins = [
   'https',
   'net',
   'url',
+  'stream',
+  'stream/*',
+  'zlib',
+  'worker_threads',
 ]
-const forbid = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+
+/** Each wall: the imports it refuses and the message a contributor sees. */
+const walls = {
+  nodeOnly: {
+    group: ['electron', 'ws', 'keytar', 'chokidar', 'fflate', ...nodeBuiltins],
+    message: 'Node-only: only src/main may use it (the renderer and src/shared run in the page).',
+  },
+  otherProcesses: {
+    group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+    message: 'src/shared is shared by every process and imports none of them.',
+  },
+  uiInShared: {
+    group: ['vue', 'pinia', 'vue-i18n', 'monaco-editor', 'monaco-editor/*'],
+    message: 'src/shared is pure TypeScript shared by every process.',
+  },
+  mainFromRenderer: {
+    group: ['**/main/**', '**/preload/**'],
+    message: 'The renderer reaches main only through the bridge (window.explorer).',
+  },
+  rendererFromMain: {
+    group: ['**/renderer/**', '**/preload/**', 'vue', 'pinia', 'monaco-editor'],
+    message: 'Main shares only src/shared with the other processes.',
+  },
+  preloadOnly: {
+    group: ['**/main/**', '**/renderer/**', 'valibot'],
+    message: 'The preload only forwards calls; a sandboxed preload cannot load packages.',
+  },
+  testCode: {
+    group: ['**/test-kit/**', '**/testing/**', 'vitest', '@playwright/test', 'fast-check'],
+    message: 'Product code never imports test code (test-kit/, testing/ folders, test runners).',
+  },
+}
+const forbid = (...chosen) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: chosen.map(({ group, message }) => ({ group, message })) },
+  ],
 })
+/** Tests and their helpers: `*.test.ts` and `testing/` folders. */
+const testFiles = ['**/*.test.ts', '**/testing/**']
 
 export default tseslint.config(
   {
@@ -47,31 +93,36 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**'],
-    rules: forbid(
-      ['electron', 'vue', 'pinia', 'vue-i18n', 'monaco-editor', 'monaco-editor/*', ...nodeBuiltins],
-      'src/shared is pure TypeScript shared by every process.',
-    ),
+    ignores: testFiles,
+    rules: forbid(walls.otherProcesses, walls.uiInShared, walls.nodeOnly, walls.testCode),
+  },
+  {
+    // Shared's tests may use the test kit, which brings what they need from Node.
+    files: testFiles.map((pattern) => `src/shared/${pattern}`),
+    rules: forbid(walls.otherProcesses, walls.uiInShared, walls.nodeOnly),
   },
   {
     files: ['src/renderer/**'],
-    rules: forbid(
-      ['electron', 'keytar', '**/main/**', '**/preload/**', ...nodeBuiltins],
-      'The renderer reaches main only through the bridge (window.explorer).',
-    ),
+    ignores: testFiles,
+    rules: forbid(walls.mainFromRenderer, walls.nodeOnly, walls.testCode),
+  },
+  {
+    files: testFiles.map((pattern) => `src/renderer/${pattern}`),
+    rules: forbid(walls.mainFromRenderer, walls.nodeOnly),
   },
   {
     files: ['src/preload/**'],
-    rules: forbid(
-      ['**/main/**', '**/renderer/**', 'valibot'],
-      'The preload only forwards calls; a sandboxed preload cannot load packages.',
-    ),
+    ignores: testFiles,
+    rules: forbid(walls.preloadOnly, walls.testCode),
   },
   {
     files: ['src/main/**'],
-    rules: forbid(
-      ['**/renderer/**', '**/preload/**', 'vue', 'pinia', 'monaco-editor'],
-      'Main shares only src/shared with the other processes.',
-    ),
+    ignores: testFiles,
+    rules: forbid(walls.rendererFromMain, walls.testCode),
+  },
+  {
+    files: testFiles.map((pattern) => `src/main/${pattern}`),
+    rules: forbid(walls.rendererFromMain),
   },
   {
     // Playwright reads a fixture's dependencies from its destructuring pattern; `{}` means none.

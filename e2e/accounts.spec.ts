@@ -20,24 +20,24 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
   const token = target.token as string
   const me = await whoIs(target.origin, token)
   await explorer.openServer(target.origin)
-  await expect(explorer.page.getByTestId('active-account')).toHaveText('No account')
+  await expect(explorer.activeAccount).toHaveText('No account')
 
   await test.step('the token is checked with the server and saved', async () => {
     await explorer.openAccounts()
     await explorer.addAccountWithToken(token, 'main account')
     await expect(explorer.accountRow('main account')).toContainText(`@${me.username}`)
-    await expect(explorer.accountRow('main account').getByTestId('account-tail')).toHaveText(
+    await expect(explorer.accounts.tokenTail('main account')).toHaveText(
       `token …${token.slice(-4)}`,
     )
-    await expect(explorer.page.getByTestId('account-token')).toHaveValue('')
+    await expect(explorer.accounts.tokenInput).toHaveValue('')
     await explorer.closeAccounts()
-    await expect(explorer.page.getByTestId('active-account')).toHaveText('main account')
+    await expect(explorer.activeAccount).toHaveText('main account')
   })
 
   const sendI = async (mode: 'body' | 'header' | 'none') => {
     await explorer.chooseAuthMode(mode)
     await explorer.send()
-    await expect(explorer.page.getByTestId('sending')).toHaveCount(0)
+    await expect(explorer.sending).toHaveCount(0)
   }
 
   await explorer.pickEndpoint('i')
@@ -65,11 +65,9 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
   })
 
   await test.step('without a token', async () => {
-    await expect(explorer.page.getByTestId('auth-warnings')).toHaveCount(0)
+    await expect(explorer.authWarnings).toHaveCount(0)
     await explorer.chooseAuthMode('none')
-    await expect(explorer.page.getByTestId('auth-warnings')).toContainText(
-      'This endpoint needs a token',
-    )
+    await expect(explorer.authWarnings).toContainText('This endpoint needs a token')
     await sendI('none')
     await expect(explorer.problemTitle).toHaveText('Misskey error CREDENTIAL_REQUIRED')
     if (target.fake) {
@@ -82,9 +80,7 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
   await test.step('an `i` typed in the body is explained, and a non-string one is refused', async () => {
     await explorer.chooseAuthMode('header')
     await explorer.setBody('{ "i": "typed-by-hand" }')
-    await expect(explorer.page.getByTestId('auth-warnings')).toContainText(
-      'uses the header’s token',
-    )
+    await expect(explorer.authWarnings).toContainText('uses the header’s token')
     await explorer.setBody('{ "i": 123 }')
     await expect(explorer.sendBlocked).toContainText('"i" in the body must be a string')
     await expect(explorer.sendButton).toBeDisabled()
@@ -92,11 +88,10 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
 
   await test.step('removing the account deletes its keychain entry', async () => {
     await explorer.openAccounts()
-    explorer.page.once('dialog', (dialog) => void dialog.accept())
-    await explorer.accountRow('main account').getByTestId('account-remove').click()
-    await expect(explorer.page.getByTestId('accounts-empty')).toBeVisible()
+    await explorer.accounts.remove('main account')
+    await expect(explorer.accounts.empty).toBeVisible()
     await explorer.closeAccounts()
-    await expect(explorer.page.getByTestId('active-account')).toHaveText('No account')
+    await expect(explorer.activeAccount).toHaveText('No account')
   })
 
   expect(await findTokenLeaks(main, explorer.page, [token])).toEqual([])
@@ -109,10 +104,10 @@ test('a token the server refuses is not saved, and the error says why', async ({
   await explorer.openServer(target.origin)
   await explorer.openAccounts()
   await explorer.addAccountWithToken('ThisTokenIsNotValid0123456789abc')
-  await expect(explorer.page.getByTestId('accounts-error')).toHaveText(
+  await expect(explorer.accounts.error).toHaveText(
     'The server refused the token: AUTHENTICATION_FAILED (Authentication failed. Please ensure your token is correct.).',
   )
-  await expect(explorer.page.getByTestId('accounts-empty')).toBeVisible()
+  await expect(explorer.accounts.empty).toBeVisible()
 })
 
 test('sign in with MiAuth, approve in the browser, and see what the grant allows', async ({
@@ -125,19 +120,13 @@ test('sign in with MiAuth, approve in the browser, and see what the grant allows
   main.browser = (url) => approveMiAuth(url, fake.users.alice.token)
   await explorer.openServer(target.origin)
   await explorer.openAccounts()
-  await explorer.page.getByTestId('account-tab-miauth').click()
-  await explorer.page.getByTestId('preset-custom').check()
-  for (const permission of ['read:account', 'write:notes']) {
-    await explorer.page.locator(`[data-permission="${permission}"]`).check()
-  }
-  // Custom starts from "read everything"; keep only the two picked above plus read:account.
-  await explorer.page.locator('[data-permission="read:drive"]').uncheck()
-  await explorer.page.getByTestId('account-start-miauth').click()
-  await expect(explorer.page.getByTestId('sign-in-status')).toHaveAttribute(
-    'data-status',
-    'completed',
-  )
-  await expect(explorer.page.getByTestId('sign-in-status')).toContainText('Signed in as @alice.')
+  // Custom starts from "read everything"; keep only the two picked here plus read:account.
+  await explorer.accounts.signInWithMiAuth({
+    check: ['read:account', 'write:notes'],
+    uncheck: ['read:drive'],
+  })
+  await expect(explorer.accounts.signInStatus).toHaveAttribute('data-status', 'completed')
+  await expect(explorer.accounts.signInStatus).toContainText('Signed in as @alice.')
   await expect(explorer.accountRow('@alice')).toContainText('MiAuth')
   expect(main.opened).toHaveLength(1)
   expect(new URL(main.opened[0]!).pathname).toMatch(/^\/miauth\//)
@@ -146,14 +135,12 @@ test('sign in with MiAuth, approve in the browser, and see what the grant allows
   // The grant has no write:drive: the app says so before sending, and the server agrees.
   await explorer.pickEndpoint('drive/folders/create')
   await explorer.setBody('{ "name": "x" }')
-  await expect(explorer.page.getByTestId('auth-warnings')).toContainText(
-    '@alice was not granted write:drive',
-  )
+  await expect(explorer.authWarnings).toContainText('@alice was not granted write:drive')
   await explorer.send()
   await expect(explorer.problemTitle).toHaveText('Misskey error PERMISSION_DENIED')
   await explorer.pickEndpoint('notes/create')
   await explorer.setBody('{ "text": "hello from MiAuth" }')
-  await expect(explorer.page.getByTestId('auth-warnings')).toHaveCount(0)
+  await expect(explorer.authWarnings).toHaveCount(0)
   await explorer.send()
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
 
@@ -177,22 +164,14 @@ test('sign in with OAuth 2 (PKCE) through the app’s own client page, then rena
     main.browser = (url) => approveOAuth(url, fake.users.alice.token)
     await explorer.openServer(target.origin)
     await explorer.openAccounts()
-    await explorer.page.getByTestId('account-tab-oauth').click()
-    await explorer.page.getByTestId('oauth-client-id').fill(`${client.origin}/`)
-    await explorer.page.getByTestId('oauth-redirect-uri').fill(redirectUri)
-    await explorer.page.getByTestId('account-start-oauth').click()
-    await expect(explorer.page.getByTestId('sign-in-status')).toHaveAttribute(
-      'data-status',
-      'completed',
-    )
+    await explorer.accounts.signInWithOAuth(`${client.origin}/`, redirectUri)
+    await expect(explorer.accounts.signInStatus).toHaveAttribute('data-status', 'completed')
     await expect(explorer.accountRow('@alice')).toContainText('OAuth 2')
     const authorize = new URL(main.opened[0]!)
     expect(authorize.pathname).toBe('/oauth/authorize')
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256')
 
-    await explorer.accountRow('@alice').getByTestId('account-rename').click()
-    await explorer.page.getByTestId('account-rename-input').fill('alice via OAuth')
-    await explorer.page.getByTestId('account-rename-input').press('Enter')
+    await explorer.accounts.rename('@alice', 'alice via OAuth')
     await expect(explorer.accountRow('alice via OAuth')).toBeVisible()
   } finally {
     await client.close()
@@ -207,8 +186,6 @@ test('a server without OAuth 2 says so instead of offering the form', async ({
   target.fake!.oauth.enabled = false
   await explorer.openServer(target.origin)
   await explorer.openAccounts()
-  await explorer.page.getByTestId('account-tab-oauth').click()
-  await expect(explorer.page.getByTestId('oauth-unsupported')).toContainText(
-    'does not offer OAuth 2',
-  )
+  await explorer.accounts.openOAuthTab()
+  await expect(explorer.accounts.oauthUnsupported).toContainText('does not offer OAuth 2')
 })

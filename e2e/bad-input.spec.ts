@@ -17,7 +17,7 @@ test('a malformed or non-http address is refused with the reason', async ({ expl
   await expect(explorer.serverError).toHaveText('“mis key.example” is not a server address.')
   await explorer.openServer('   ')
   await expect(explorer.serverError).toHaveText('Enter a server address, such as misskey.io.')
-  await expect(explorer.page.getByTestId('welcome')).toBeVisible()
+  await expect(explorer.welcome).toBeVisible()
 })
 
 test('a server that does not answer says so', async ({ explorer }) => {
@@ -82,7 +82,7 @@ test('invalid JSON in the body: Send explains why it will not send', async ({
     'Will not send: Misskey expects a JSON object as the body, not an array.',
   )
   await explorer.send()
-  await expect(explorer.page.getByTestId('response-empty')).toBeVisible()
+  await expect(explorer.response.empty).toBeVisible()
   await explorer.setBody('{ "detail": true }')
   await expect(explorer.sendButton).toBeEnabled()
 })
@@ -139,7 +139,7 @@ test('a Fastify-shaped error (unknown route) reads as clearly as a Misskey one',
     await explorer.send()
     await expect(explorer.responseStatus).toHaveText(/^404\b/)
     await expect(explorer.problemTitle).toHaveText('Server error 404 Not Found')
-    await expect(explorer.page.getByTestId('problem-message')).toHaveText(
+    await expect(explorer.response.problemMessage).toHaveText(
       'Route POST:/api/does/not/exist not found',
     )
   } finally {

@@ -20,32 +20,23 @@ test('an environment fills {{variables}} in the body that is sent and recorded',
   test.skip(!target.fake && !target.token, 'needs a user name on the server: MISSKEY_TOKEN')
   const username = target.fake ? 'alice' : (await whoIs(target.origin, target.token!)).username
   const folder = await mkdtemp(join(tmpdir(), 'collection-env-'))
-  const { collections, history, page } = explorer
+  const { collections, history } = explorer
   await explorer.openServer(target.origin)
   main.folderToChoose = folder
   await collections.show()
-  await page.getByTestId('collection-choose').click()
-  await page.getByTestId('environment-new').click()
-  await page.getByTestId('environment-new-name').fill('local')
-  await page.getByTestId('environment-new-name').press('Enter')
-  await expect(page.getByTestId('environment-select')).toHaveValue('local')
-  await page.getByTestId('variable-add').click()
-  await page.getByTestId('variable-name').fill('who')
-  await page.getByTestId('variable-value').fill(username)
-  await page.getByTestId('variable-add').click()
-  await page.getByTestId('variable-name').last().fill('limit')
-  await page.getByTestId('variable-value').last().fill('2')
-  await page.getByTestId('environment-save').click()
-  await expect(page.getByTestId('environment-variables')).toBeHidden()
+  await collections.chooseFolder()
+  await collections.environments.create('local')
+  await expect(collections.environments.select).toHaveValue('local')
+  await collections.environments.addVariable('who', username)
+  await collections.environments.addVariable('limit', '2')
+  await collections.environments.save()
   expect(JSON.parse(await readFile(join(folder, 'environments', 'local.json'), 'utf8'))).toEqual({
     variables: { limit: '2', who: username },
   })
 
   await explorer.pickEndpoint('users/show')
   await explorer.setBody('{ "username": "{{who}}" }')
-  await expect(page.getByTestId('variables-hint')).toHaveText(
-    `Filled in when sent: who = ${username}`,
-  )
+  await expect(collections.environments.hint).toHaveText(`Filled in when sent: who = ${username}`)
   await explorer.send()
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
   expect(await explorer.responseText()).toContain(`"username": "${username}"`)
@@ -89,13 +80,12 @@ test('rename, duplicate, move, delete, and reorder with Alt+↑/↓', async ({
   await explorer.openServer(target.origin)
   main.folderToChoose = folder
   await collections.show()
-  await page.getByTestId('collection-choose').click()
+  await collections.chooseFolder()
   await expect(collections.nodes).toHaveCount(3)
 
   await collections.node('A.request.json').getByTestId('collection-node-open').focus()
   await page.keyboard.press('F2')
-  await page.getByTestId('collection-rename-input').fill('Alpha')
-  await page.getByTestId('collection-rename-input').press('Enter')
+  await collections.typeNewName('Alpha')
   await expect(collections.node('Alpha.request.json')).toBeVisible()
 
   await collections.act('B.request.json', 'duplicate')
@@ -103,9 +93,7 @@ test('rename, duplicate, move, delete, and reorder with Alt+↑/↓', async ({
   expect(await collections.namesIn('')).toEqual(['Alpha', 'B', 'B copy', 'C'])
 
   await collections.createFolder('archive')
-  await collections.act('C.request.json', 'move')
-  await page.getByTestId('collection-move-target').selectOption('archive')
-  await page.getByTestId('collection-move-confirm').click()
+  await collections.moveTo('C.request.json', 'archive')
   await expect(collections.node('archive/C.request.json')).toBeVisible()
 
   page.once('dialog', (dialog) => void dialog.accept())
@@ -135,19 +123,15 @@ test('import a curl command (its token dropped), export the collection as a zip,
   await explorer.openServer(target.origin)
   main.folderToChoose = folder
   await collections.show()
-  await page.getByTestId('collection-choose').click()
+  await collections.chooseFolder()
 
-  await collections.menu('importCurl')
-  await page
-    .getByTestId('curl-command')
-    .fill(
-      `curl '${target.origin}/api/notes/local-timeline' -H 'Authorization: Bearer ${secret}' -H 'Content-Type: application/json' --data-raw '{"limit":2}'`,
-    )
-  await page.getByTestId('curl-import').click()
+  await collections.importCurl(
+    `curl '${target.origin}/api/notes/local-timeline' -H 'Authorization: Bearer ${secret}' -H 'Content-Type: application/json' --data-raw '{"limit":2}'`,
+  )
   await expect(collections.notice).toContainText('It carried a token, which was dropped.')
   await expect(explorer.endpointName).toHaveText('notes/local-timeline')
   await expect(explorer.bodyEditor.locator('.view-lines')).toContainText('"limit": 2')
-  await expect(page.getByTestId('auth-mode-header')).toBeChecked()
+  await expect(explorer.authMode('header')).toBeChecked()
   await page.keyboard.press('ControlOrMeta+S')
   await collections.save({ name: 'Timeline' })
 
@@ -159,7 +143,7 @@ test('import a curl command (its token dropped), export the collection as a zip,
   main.fileToChoose = main.saveTo
   main.folderToChoose = join(zipFolder, 'unpacked')
   await collections.menu('importZip')
-  await expect(page.getByTestId('collection-name')).toHaveText('unpacked')
+  await expect(collections.name).toHaveText('unpacked')
   await expect(collections.node('Timeline.request.json')).toBeVisible()
   expect(await findTokenLeaks(main, page, [secret], [folder, zipFolder])).toEqual([])
 })

@@ -12,20 +12,20 @@ test('the docs tab explains an endpoint: parameters, response, errors, source', 
 }) => {
   await explorer.openServer(target.origin)
   await explorer.pickEndpoint('notes/create')
-  await explorer.page.getByTestId('tab-docs-panel').click()
-  const docs = explorer.page.getByTestId('endpoint-docs')
-  await expect(docs.locator('[data-parameter="text"]')).toContainText('string | null')
-  await expect(docs.locator('[data-parameter="visibility"]')).toContainText(
+  await explorer.request.showDocs()
+  const docs = explorer.docs.docs
+  await expect(explorer.docs.parameter('text')).toContainText('string | null')
+  await expect(explorer.docs.parameter('visibility')).toContainText(
     '"public" | "home" | "followers" | "specified"',
   )
-  await expect(docs.locator('[data-parameter="poll.choices"]')).toBeVisible()
+  await expect(explorer.docs.parameter('poll.choices')).toBeVisible()
   await expect(docs.getByTestId('docs-response')).toContainText('200')
   await expect(docs.getByTestId('docs-errors')).toContainText('NO_SUCH_RENOTE_TARGET')
   await expect(docs.getByRole('link', { name: /Source code/ })).toHaveAttribute(
     'href',
     /notes\/create\.ts$/,
   )
-  await explorer.page.getByTestId('tab-body-panel').click()
+  await explorer.request.showBody()
   await expect(explorer.bodyEditor.locator('.monaco-editor')).toBeVisible()
 })
 
@@ -44,8 +44,8 @@ test('markdown from a server never runs as HTML', async ({ explorer }) => {
   try {
     await explorer.openServer(evil.origin)
     await explorer.pickEndpoint('meta')
-    await explorer.page.getByTestId('tab-docs-panel').click()
-    const description = explorer.page.getByTestId('docs-description')
+    await explorer.request.showDocs()
+    const description = explorer.docs.description
     await expect(description.locator('strong')).toHaveText('bold')
     await expect(description).toContainText('<img src=x onerror=')
     await expect(description.locator('img, script, iframe, [onerror]')).toHaveCount(0)
@@ -55,7 +55,7 @@ test('markdown from a server never runs as HTML', async ({ explorer }) => {
       await explorer.page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
     ).toBeUndefined()
     // The header line shows the same description as plain text, never as markup.
-    await expect(explorer.page.getByTestId('endpoint-header').locator('img, script')).toHaveCount(0)
+    await expect(explorer.docs.endpointHeader.locator('img, script')).toHaveCount(0)
   } finally {
     await evil.close()
   }
@@ -65,9 +65,7 @@ test('internal endpoints carry a badge and a warning', async ({ explorer, target
   test.skip(target.kind === 'real', 'checks the fake spec’s secure endpoint')
   await explorer.openServer(target.origin)
   await explorer.pickEndpoint('miauth/gen-token')
-  await expect(explorer.page.getByTestId('endpoint-header')).toContainText('internal')
-  await explorer.page.getByTestId('tab-docs-panel').click()
-  await expect(explorer.page.getByTestId('docs-internal')).toContainText(
-    'not intended for third parties',
-  )
+  await expect(explorer.docs.endpointHeader).toContainText('internal')
+  await explorer.request.showDocs()
+  await expect(explorer.docs.internal).toContainText('not intended for third parties')
 })

@@ -83,7 +83,7 @@ const cases: Array<
   [
     'internal-error',
     async (explorer) =>
-      await expect(explorer.page.getByTestId('problem-incident')).toHaveText(
+      await expect(explorer.response.problemIncident).toHaveText(
         '0a7f0c5e-1f2b-4c4e-9d8e-3b1e7a4c2d10',
       ),
   ],
@@ -97,7 +97,7 @@ for (const [behaviour, check] of cases) {
     try {
       await explorer.openServer(server.origin)
       await explorer.pickEndpoint('meta')
-      await explorer.page.getByTestId('timeout-seconds').fill('2')
+      await explorer.request.timeoutSeconds.fill('2')
       await explorer.send()
       await check(explorer)
       await expect(explorer.sendButton).toBeEnabled()
@@ -107,10 +107,10 @@ for (const [behaviour, check] of cases) {
       await history.show()
       await expect(history.row(0).getByTestId('history-endpoint')).toHaveText('meta')
       await expect(history.row(0).getByTestId('history-status')).toHaveText(recorded[behaviour]!)
-      await explorer.page.getByTestId('sidebar-endpoints').click()
+      await explorer.showEndpoints()
       // Still responsive: the palette opens and another endpoint can be picked.
       await explorer.page.keyboard.press('ControlOrMeta+K')
-      await expect(explorer.page.getByTestId('endpoint-palette')).toBeVisible()
+      await expect(explorer.palette).toBeVisible()
       await explorer.page.keyboard.press('Escape')
     } finally {
       await server.close()

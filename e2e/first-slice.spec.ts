@@ -39,10 +39,7 @@ test('open a server, find an endpoint, write a body, send it and read the answer
       await explorer.page.keyboard.press('ArrowDown')
       await explorer.page.keyboard.press('End')
       await explorer.page.keyboard.press('Control+Space')
-      await expect(explorer.page.locator('.suggest-widget .monaco-list-row').first()).toContainText(
-        'noteId',
-        { timeout: 1000 },
-      )
+      await expect(explorer.request.suggestions.first()).toContainText('noteId', { timeout: 1000 })
     }).toPass({ timeout: 10_000 })
     await explorer.page.keyboard.press('Escape')
   })
@@ -51,7 +48,7 @@ test('open a server, find an endpoint, write a body, send it and read the answer
     await explorer.setBody('{ "noteId": 123 }')
     await expect(explorer.bodyEditor.locator('.squiggly-error')).toHaveCount(1)
     await expect(explorer.schemaProblems).toHaveText('1 problem with the schema (sent anyway)')
-    await expect(explorer.page.getByTestId('schema-problem-list')).toContainText('Incorrect type')
+    await expect(explorer.request.schemaProblemList).toContainText('Incorrect type')
   })
 
   await test.step('meta answers 200 with its JSON, time and size', async () => {
@@ -71,10 +68,8 @@ test('open a server, find an endpoint, write a body, send it and read the answer
     await explorer.send()
     await expect(explorer.responseStatus).toHaveText(/^400\b/)
     await expect(explorer.problemTitle).toHaveText('Misskey error INVALID_PARAM')
-    await expect(explorer.page.getByTestId('problem-param')).toHaveText('#/required')
-    await expect(explorer.page.getByTestId('problem-reason')).toHaveText(
-      "must have required property 'noteId'",
-    )
+    await expect(explorer.response.problemParam).toHaveText('#/required')
+    await expect(explorer.response.problemReason).toHaveText("must have required property 'noteId'")
   })
 
   if (target.fake) {
@@ -113,5 +108,5 @@ test('an empty body is sent as {} and a bodiless answer reads as "no content"', 
   await explorer.send()
   // A real Misskey rejects a missing body; an empty editor still sends {} and gets its INVALID_PARAM.
   await expect(explorer.problemTitle).toHaveText('Misskey error INVALID_PARAM')
-  await expect(explorer.page.getByTestId('problem-param')).toHaveText('#/required')
+  await expect(explorer.response.problemParam).toHaveText('#/required')
 })

@@ -56,7 +56,7 @@ test.describe('the history sidebar', () => {
       await history.filterStatus('4xx')
       await expect(history.rows).toHaveCount(1)
       await expect(history.row(0)).toHaveAttribute('data-endpoint', 'users/show')
-      await explorer.page.getByTestId('history-filter-4xx').uncheck()
+      await explorer.history.statusFilter('4xx').uncheck()
       await expect(history.rows).toHaveCount(3)
     })
 
@@ -69,15 +69,13 @@ test.describe('the history sidebar', () => {
       await expect(explorer.endpointName).toHaveText('users/show')
       await expect(explorer.bodyEditor.locator('.view-lines')).toContainText(word)
       await expect(explorer.responseStatus).toHaveText(/^4\d\d\b/)
-      await expect(explorer.page.getByTestId('history-response-note')).toContainText(
-        'From the history: sent',
-      )
+      await expect(explorer.history.responseNote).toContainText('From the history: sent')
     })
 
     await test.step('resend sends it again and records the new answer', async () => {
       await history.row(0).getByTestId('history-resend').click()
       await expect(history.rows).toHaveCount(2)
-      await expect(explorer.page.getByTestId('history-response-note')).toBeHidden()
+      await expect(explorer.history.responseNote).toBeHidden()
       await expect(explorer.responseStatus).toHaveText(/^4\d\d\b/)
     })
 
@@ -149,7 +147,7 @@ test.describe('the history sidebar', () => {
     await explorer.openServer(target.origin)
     await explorer.pickEndpoint('meta')
     await explorer.send()
-    await explorer.page.getByTestId('cancel').click()
+    await explorer.request.cancel()
     await expect(explorer.requestError).toHaveText('The request was cancelled.')
     await explorer.history.show()
     await expect(explorer.history.row(0).getByTestId('history-status')).toHaveText('CANCELLED')
@@ -242,10 +240,10 @@ test('a long history loads page by page as the list scrolls', async ({ context, 
   await expect(history.row(0)).toContainText('{ "n": 119 }')
   await history.rows.last().scrollIntoViewIfNeeded()
   await expect(history.rows).toHaveCount(100)
-  await page.getByTestId('history-more').click()
+  await history.moreButton.click()
   await expect(history.rows).toHaveCount(120)
   await expect(history.rows.last()).toContainText('{ "n": 0 }')
-  await expect(page.getByTestId('history-more')).toBeHidden()
+  await expect(history.moreButton).toBeHidden()
   expect(explorer.pageErrors).toEqual([])
   await session.dispose()
   await rm(storage, { recursive: true, force: true })

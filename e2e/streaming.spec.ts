@@ -60,7 +60,7 @@ test('connect as the account, watch a note arrive, capture it, see the reaction,
     await row.click()
     await expect(streaming.detailType).toHaveText('note')
     expect(await streaming.detailText()).toContain(`"id": "${noteId}"`)
-    await explorer.page.getByTestId('streaming-detail-capture').click()
+    await streaming.captureSelectedNote()
     await expect(streaming.captured(noteId)).toBeVisible()
     await streaming.backToRequests()
     await explorer.pickEndpoint('notes/reactions/create')
@@ -85,12 +85,8 @@ test('connect as the account, watch a note arrive, capture it, see the reaction,
       expect(fake.streamingClients()).toBe(1)
       const connectionId = await streaming.joined('homeTimeline').getAttribute('data-connection-id')
       // Joined again under the same id, and the note captured again.
-      await expect(streaming.rows.and(explorer.page.locator('[data-type="connect"]'))).toHaveCount(
-        2,
-      )
-      await expect(streaming.rows.and(explorer.page.locator('[data-type="subNote"]'))).toHaveCount(
-        2,
-      )
+      await expect(streaming.rowsOfType('connect')).toHaveCount(2)
+      await expect(streaming.rowsOfType('subNote')).toHaveCount(2)
       const after = `after the drop ${Date.now()}`
       await fetch(`${fake.origin}/api/notes/create`, {
         method: 'POST',
@@ -114,7 +110,7 @@ test('anonymously: an unknown channel stays unconfirmed, raw messages are checke
   await explorer.openServer(target.origin)
   await expect(explorer.serverSummary).toBeVisible()
   await streaming.open()
-  await expect(explorer.page.getByTestId('streaming-log-empty')).toBeVisible()
+  await expect(streaming.logEmpty).toBeVisible()
   await streaming.connect('anonymous')
   await streaming.expectPhase('open')
   await expect(streaming.target).toContainText('anonymously')
@@ -124,39 +120,33 @@ test('anonymously: an unknown channel stays unconfirmed, raw messages are checke
     await streaming.join('localTimeline', { withRenotes: false })
     await expect(streaming.joined('localTimeline')).toHaveAttribute('data-status', 'confirmed')
     await expect(streaming.joined('noSuchChannel')).toHaveAttribute('data-status', 'unconfirmed')
-    await expect(explorer.page.getByTestId('streaming-unconfirmed-hint')).toContainText(
-      'the server ignores unknown channels',
-    )
+    await expect(streaming.unconfirmedHint).toContainText('the server ignores unknown channels')
   })
 
   await test.step('a raw message is sent only once it is JSON', async () => {
-    await explorer.page.getByTestId('streaming-raw').fill('{"type": "connect", ')
-    await expect(explorer.page.getByTestId('streaming-raw-problem')).toContainText('Not JSON')
-    await expect(explorer.page.getByTestId('streaming-raw-send')).toBeDisabled()
+    await streaming.rawInput.fill('{"type": "connect", ')
+    await expect(streaming.rawProblem).toContainText('Not JSON')
+    await expect(streaming.rawSendButton).toBeDisabled()
     await streaming.sendRaw(
       '{"type":"connect","body":{"channel":"localTimeline","id":"by-hand","pong":true}}',
     )
-    const answer = streaming.rows.and(
-      explorer.page.locator('[data-type="connected"][data-direction="in"]'),
-    )
+    const answer = streaming.rowsOfType('connected', 'in')
     await expect(answer.filter({ hasText: 'localTimeline · by-hand' })).toHaveCount(1)
   })
 
   await test.step('filter by type and by channel, pause and resume', async () => {
-    await explorer.page.getByTestId('streaming-filter-type').selectOption('connected')
+    await streaming.typeFilter.selectOption('connected')
     await expect(streaming.rows).toHaveCount(2)
-    await explorer.page.getByTestId('streaming-filter-type').selectOption('')
-    await explorer.page
-      .getByTestId('streaming-filter-channel')
-      .selectOption({ label: 'localTimeline · by-hand' })
+    await streaming.typeFilter.selectOption('')
+    await streaming.channelFilter.selectOption({ label: 'localTimeline · by-hand' })
     await expect(streaming.rows).toHaveCount(2) // the raw connect and its answer
-    await explorer.page.getByTestId('streaming-filter-channel').selectOption('')
-    await explorer.page.getByTestId('streaming-pause').click()
+    await streaming.channelFilter.selectOption('')
+    await streaming.togglePause()
     await streaming.sendRaw('{"type":"ping","body":{}}')
-    await expect(explorer.page.getByTestId('streaming-paused')).toHaveText('Paused · 1 new')
-    await expect(streaming.rows.and(explorer.page.locator('[data-type="ping"]'))).toHaveCount(0)
-    await explorer.page.getByTestId('streaming-pause').click()
-    await expect(streaming.rows.and(explorer.page.locator('[data-type="ping"]'))).toHaveCount(1)
+    await expect(streaming.paused).toHaveText('Paused · 1 new')
+    await expect(streaming.rowsOfType('ping')).toHaveCount(0)
+    await streaming.togglePause()
+    await expect(streaming.rowsOfType('ping')).toHaveCount(1)
   })
 
   await test.step('move through the log with the keyboard', async () => {
@@ -172,8 +162,8 @@ test('anonymously: an unknown channel stays unconfirmed, raw messages are checke
   await test.step('export the log as JSON lines through main', async () => {
     const path = join(main.storageDirectory, 'export.jsonl')
     main.saveAs = () => path
-    await explorer.page.getByTestId('streaming-export').click()
-    await expect(explorer.page.getByTestId('streaming-exported')).toContainText(`to ${path}.`)
+    await streaming.exportLog()
+    await expect(streaming.exported).toContainText(`to ${path}.`)
     const lines = (await readFile(path, 'utf8'))
       .trim()
       .split('\n')
@@ -198,14 +188,8 @@ test('a token without read:account is refused on the upgrade, and the app says w
   main.browser = (url) => approveMiAuth(url, fake.users.alice.token)
   await explorer.openServer(target.origin)
   await explorer.openAccounts()
-  await explorer.page.getByTestId('account-tab-miauth').click()
-  await explorer.page.getByTestId('preset-custom').check()
-  await explorer.page.locator('[data-permission="read:account"]').uncheck()
-  await explorer.page.getByTestId('account-start-miauth').click()
-  await expect(explorer.page.getByTestId('sign-in-status')).toHaveAttribute(
-    'data-status',
-    'completed',
-  )
+  await explorer.accounts.signInWithMiAuth({ check: [], uncheck: ['read:account'] })
+  await expect(explorer.accounts.signInStatus).toHaveAttribute('data-status', 'completed')
   await explorer.closeAccounts()
 
   const streaming = new StreamingPage(explorer.page)
@@ -214,5 +198,5 @@ test('a token without read:account is refused on the upgrade, and the app says w
   await streaming.expectPhase('failed')
   await expect(streaming.error).toContainText('401')
   await expect(streaming.error).toContainText('without the read:account permission')
-  await expect(explorer.page.getByTestId('streaming-connect')).toHaveText('Connect again')
+  await expect(streaming.connectButton).toHaveText('Connect again')
 })

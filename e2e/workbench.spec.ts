@@ -16,10 +16,10 @@ test('Ctrl+K finds an endpoint by a word of its description, recently used first
   await explorer.openServer(target.origin)
   await expect(explorer.serverSummary).toBeVisible()
   await explorer.page.keyboard.press('ControlOrMeta+K')
-  const palette = explorer.page.getByTestId('endpoint-palette')
+  const palette = explorer.palette
   await expect(palette).toBeVisible()
   await explorer.page.keyboard.type('upload a new')
-  await expect(palette.getByTestId('palette-option').first()).toHaveAttribute(
+  await expect(explorer.paletteOptions.first()).toHaveAttribute(
     'data-endpoint',
     'drive/files/create',
   )
@@ -29,7 +29,7 @@ test('Ctrl+K finds an endpoint by a word of its description, recently used first
 
   await explorer.page.keyboard.press('ControlOrMeta+K')
   await expect(palette.locator('.endpoint-palette__heading').first()).toHaveText('Recently used')
-  await expect(palette.getByTestId('palette-option').first()).toHaveAttribute(
+  await expect(explorer.paletteOptions.first()).toHaveAttribute(
     'data-endpoint',
     'drive/files/create',
   )
@@ -56,10 +56,10 @@ test('upload a file with drive/files/create and see the created file', async ({
   await explorer.pickEndpoint('drive/files/create')
   await expect(explorer.sendBlocked).toHaveText('Will not send: choose the file to upload first.')
   main.fileToChoose = file
-  await explorer.page.getByTestId('upload-choose').click()
-  await expect(explorer.page.getByTestId('upload-file')).toContainText(/note-\d+\.txt · \d+ B/)
-  await explorer.page.getByTestId('upload-field-name').fill('story.txt')
-  await explorer.page.getByTestId('upload-field-force').check()
+  await explorer.request.chooseUploadFile()
+  await expect(explorer.request.uploadFile).toContainText(/note-\d+\.txt · \d+ B/)
+  await explorer.request.uploadField('name').fill('story.txt')
+  await explorer.request.uploadField('force').check()
   await explorer.sendButton.click()
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
   const text = await explorer.responseText()
@@ -81,8 +81,8 @@ test('an empty file is refused when chosen, with the reason', async ({
   await writeFile(main.fileToChoose, '')
   await explorer.openServer(target.origin)
   await explorer.pickEndpoint('drive/files/create')
-  await explorer.page.getByTestId('upload-choose').click()
-  await expect(explorer.page.getByTestId('upload-error')).toHaveText(
+  await explorer.request.chooseUploadFile()
+  await expect(explorer.request.uploadError).toHaveText(
     'empty.png is empty (0 bytes); a Misskey server refuses empty uploads.',
   )
   await expect(explorer.sendButton).toBeDisabled()
@@ -94,8 +94,8 @@ test('a slow request shows its elapsed time and can be cancelled', async ({ expl
   await explorer.openServer(target.origin)
   await explorer.pickEndpoint('meta')
   await explorer.send()
-  await expect(explorer.page.getByTestId('sending')).toHaveText(/^Sending… \d+\.\d s$/)
-  await explorer.page.getByTestId('cancel').click()
+  await expect(explorer.sending).toHaveText(/^Sending… \d+\.\d s$/)
+  await explorer.request.cancel()
   await expect(explorer.requestError).toHaveText('The request was cancelled.')
   await expect(explorer.sendButton).toBeEnabled()
 })
@@ -109,8 +109,8 @@ test('INVALID_PARAM is explained and points at the field in the body', async ({
   await explorer.setBody('{\n  "limit": 1,\n  "noteId": 42\n}')
   await explorer.page.keyboard.press('ControlOrMeta+Enter')
   await expect(explorer.problemTitle).toHaveText('Misskey error INVALID_PARAM')
-  await expect(explorer.page.getByTestId('problem-param')).toHaveText('#/properties/noteId/type')
-  await explorer.page.getByTestId('reveal-field').click()
+  await expect(explorer.response.problemParam).toHaveText('#/properties/noteId/type')
+  await explorer.response.revealField()
   // The editor selects the field the server complained about.
   await expect(explorer.bodyEditor.locator('.selected-text')).toHaveCount(1)
   await explorer.page.keyboard.press('Delete')
@@ -145,7 +145,7 @@ test('next page on a timeline continues from the last note', async ({ explorer, 
   await explorer.setBody('{ "limit": 2 }')
   await explorer.send()
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
-  await explorer.page.getByTestId('next-page').click()
+  await explorer.response.nextPage()
   await expect(explorer.bodyEditor.locator('.view-lines')).toContainText(
     `"untilId": "${firstPage[1]!.id}"`,
   )
@@ -179,9 +179,8 @@ test('copy as curl: a placeholder by default, the real token only into the clipb
   await explorer.setBody('{ "text": "it\'s here" }')
   await explorer.chooseAuthMode('header')
 
-  await explorer.page.getByTestId('copy-as').click()
-  await explorer.page.getByTestId('copy-as-curl').click()
-  await expect(explorer.page.getByTestId('copy-status')).toHaveText(
+  await explorer.request.copyAs('curl')
+  await expect(explorer.request.copyStatus).toHaveText(
     'Copied as curl, with a placeholder for the token.',
   )
   expect(main.clipboard).toBe(
@@ -193,10 +192,8 @@ test('copy as curl: a placeholder by default, the real token only into the clipb
     ].join(' \\\n'),
   )
 
-  await explorer.page.getByTestId('copy-as').click()
-  await explorer.page.getByTestId('copy-include-token').check()
-  await explorer.page.getByTestId('copy-as-fetch').click()
-  await expect(explorer.page.getByTestId('copy-status')).toHaveText(
+  await explorer.request.copyAs('fetch', { includeToken: true })
+  await expect(explorer.request.copyStatus).toHaveText(
     'Copied as JavaScript fetch, with the real token: keep it private.',
   )
   expect(main.clipboard).toContain(`Bearer ${token}`)
@@ -210,8 +207,8 @@ test('"Required fields" fills in what the endpoint needs, keeping what was typed
   await explorer.openServer(target.origin)
   await explorer.pickEndpoint('users/show')
   await explorer.setBody('{\n  // who to show\n  "detail": true,\n}')
-  await expect(explorer.page.getByTestId('json5-note')).toBeVisible()
-  await explorer.page.getByTestId('insert-required').click()
+  await expect(explorer.request.json5Note).toBeVisible()
+  await explorer.request.insertRequiredFields()
   const editor = explorer.bodyEditor.locator('.view-lines')
   await expect(editor).toContainText('"detail": true')
   await expect(editor).toContainText('"userId": ""')

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { EnvironmentsPanel } from './environments-panel.ts'
 
-/** The collections sidebar and the save dialog. */
+/** The collections sidebar, its environments and the save dialog. */
 export class CollectionsPanel {
   readonly tab: Locator
   readonly tree: Locator
@@ -11,6 +12,9 @@ export class CollectionsPanel {
   readonly runReport: Locator
   readonly runSteps: Locator
   readonly saveDialog: Locator
+  /** The open collection's folder name. */
+  readonly name: Locator
+  readonly environments: EnvironmentsPanel
 
   readonly page: Page
 
@@ -25,11 +29,38 @@ export class CollectionsPanel {
     this.runReport = page.getByTestId('run-report')
     this.runSteps = page.getByTestId('run-step')
     this.saveDialog = page.getByTestId('save-dialog')
+    this.name = page.getByTestId('collection-name')
+    this.environments = new EnvironmentsPanel(page)
   }
 
   async show() {
     await this.tab.click()
     await expect(this.page.getByTestId('collection-sidebar')).toBeVisible()
+  }
+
+  /** "Choose a folder…": the system's folder dialog (main answers it in the stories). */
+  async chooseFolder() {
+    await this.page.getByTestId('collection-choose').click()
+  }
+
+  /** Types the new name into the inline rename field (opened by F2 or the rename action). */
+  async typeNewName(name: string) {
+    await this.page.getByTestId('collection-rename-input').fill(name)
+    await this.page.getByTestId('collection-rename-input').press('Enter')
+  }
+
+  /** Moves an item with its move action into `folder`. */
+  async moveTo(path: string, folder: string) {
+    await this.act(path, 'move')
+    await this.page.getByTestId('collection-move-target').selectOption(folder)
+    await this.page.getByTestId('collection-move-confirm').click()
+  }
+
+  /** Pastes a curl command into the import dialog and imports it. */
+  async importCurl(command: string) {
+    await this.menu('importCurl')
+    await this.page.getByTestId('curl-command').fill(command)
+    await this.page.getByTestId('curl-import').click()
   }
 
   /** A tree item by its path in the collection (`flow/Create.request.json`, `flow`). */

@@ -1,6 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { AccountsDialog } from './accounts-dialog.ts'
 import { CollectionsPanel } from './collections-panel.ts'
+import { DocsPanel } from './docs-panel.ts'
 import { HistoryPanel } from './history-panel.ts'
+import { RequestPanel } from './request-panel.ts'
+import { ResponsePanel } from './response-panel.ts'
 
 /** Locators and actions of the explorer window, so stories read as what the user does. */
 export class ExplorerPage {
@@ -25,6 +29,21 @@ export class ExplorerPage {
   readonly problem: Locator
   readonly problemTitle: Locator
   readonly requestError: Locator
+  /** The header's account switcher: the active account's label, or "No account". */
+  readonly activeAccount: Locator
+  /** What the composer warns about the token before sending. */
+  readonly authWarnings: Locator
+  /** Shown while a request runs. */
+  readonly sending: Locator
+  /** Ctrl+K's endpoint palette. */
+  readonly palette: Locator
+  readonly paletteOptions: Locator
+  /** The first screen, before any server is open. */
+  readonly welcome: Locator
+  readonly accounts: AccountsDialog
+  readonly request: RequestPanel
+  readonly response: ResponsePanel
+  readonly docs: DocsPanel
   readonly history: HistoryPanel
   readonly collections: CollectionsPanel
   /** Uncaught exceptions in the page: every story ends by checking there were none. */
@@ -57,35 +76,44 @@ export class ExplorerPage {
     this.problem = page.getByTestId('response-problem')
     this.problemTitle = page.getByTestId('problem-title')
     this.requestError = page.getByTestId('request-error')
+    this.activeAccount = page.getByTestId('active-account')
+    this.authWarnings = page.getByTestId('auth-warnings')
+    this.sending = page.getByTestId('sending')
+    this.palette = page.getByTestId('endpoint-palette')
+    this.paletteOptions = this.palette.getByTestId('palette-option')
+    this.welcome = page.getByTestId('welcome')
+    this.accounts = new AccountsDialog(page)
+    this.request = new RequestPanel(page)
+    this.response = new ResponsePanel(page)
+    this.docs = new DocsPanel(page)
     this.history = new HistoryPanel(page)
     this.collections = new CollectionsPanel(page)
   }
 
-  /** Opens the accounts dialog from the header. */
+  // The account steps most stories begin with; the dialog's own page object has the rest.
   async openAccounts() {
-    await this.page.getByTestId('account-switcher').click()
-    await expect(this.page.getByTestId('accounts-dialog')).toBeVisible()
+    await this.accounts.open()
   }
 
   async closeAccounts() {
-    await this.page.getByTestId('accounts-close').click()
-    await expect(this.page.getByTestId('accounts-dialog')).toBeHidden()
+    await this.accounts.close()
   }
 
-  /** Pastes a token in the accounts dialog, as a user does from the server's Settings › API. */
   async addAccountWithToken(token: string, label = '') {
-    await this.page.getByTestId('account-tab-token').click()
-    await this.page.getByTestId('account-token').fill(token)
-    await this.page.getByTestId('account-label-input').fill(label)
-    await this.page.getByTestId('account-add-token').click()
+    await this.accounts.addWithToken(token, label)
   }
 
   accountRow(label: string): Locator {
-    return this.page.locator(`[data-testid="account-row"][data-account-label="${label}"]`)
+    return this.accounts.row(label)
+  }
+
+  /** How the token travels: `i` in the body, the Authorization header, or not at all. */
+  authMode(mode: 'body' | 'header' | 'none'): Locator {
+    return this.page.getByTestId(`auth-mode-${mode}`)
   }
 
   async chooseAuthMode(mode: 'body' | 'header' | 'none') {
-    await this.page.getByTestId(`auth-mode-${mode}`).check({ force: true })
+    await this.authMode(mode).check({ force: true })
   }
 
   async load(url: string) {
@@ -99,11 +127,13 @@ export class ExplorerPage {
     await this.serverAddress.press('Enter')
   }
 
+  async showEndpoints() {
+    await this.page.getByTestId('sidebar-endpoints').click()
+  }
+
   async filterEndpoints(text: string) {
     // The sidebar may be showing the history or the collections.
-    if (!(await this.endpointFilter.isVisible())) {
-      await this.page.getByTestId('sidebar-endpoints').click()
-    }
+    if (!(await this.endpointFilter.isVisible())) await this.showEndpoints()
     await this.endpointFilter.fill(text)
   }
 

@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
+type StatusClass = '2xx' | '3xx' | '4xx' | '5xx' | 'failed'
+
 /** The history sidebar: rows newest first, search, filters, compare, clear. */
 export class HistoryPanel {
   readonly tab: Locator
@@ -9,6 +11,10 @@ export class HistoryPanel {
   readonly notice: Locator
   readonly compareButton: Locator
   readonly compareDialog: Locator
+  /** Says an opened entry's response body was kept cut. */
+  readonly responseNote: Locator
+  /** Loads the next page of older entries. */
+  readonly moreButton: Locator
 
   readonly page: Page
 
@@ -21,6 +27,8 @@ export class HistoryPanel {
     this.notice = page.getByTestId('history-notice')
     this.compareButton = page.getByTestId('history-compare')
     this.compareDialog = page.getByTestId('history-compare-dialog')
+    this.responseNote = page.getByTestId('history-response-note')
+    this.moreButton = page.getByTestId('history-more')
   }
 
   async show() {
@@ -41,10 +49,14 @@ export class HistoryPanel {
     await this.row(index).getByTestId('history-open').click()
   }
 
-  async filterStatus(statusClass: '2xx' | '3xx' | '4xx' | '5xx' | 'failed') {
+  async filterStatus(statusClass: StatusClass) {
     const toggle = this.page.getByTestId('history-filters-toggle')
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
-    await this.page.getByTestId(`history-filter-${statusClass}`).check()
+    await this.statusFilter(statusClass).check()
+  }
+
+  statusFilter(statusClass: StatusClass): Locator {
+    return this.page.getByTestId(`history-filter-${statusClass}`)
   }
 
   /** Clears all but the pinned entries, accepting the confirmation. */

@@ -13,6 +13,16 @@ export class StreamingPage {
   readonly detailType: Locator
   readonly detailJson: Locator
   readonly received: Locator
+  readonly logEmpty: Locator
+  readonly connectButton: Locator
+  readonly unconfirmedHint: Locator
+  readonly rawInput: Locator
+  readonly rawProblem: Locator
+  readonly rawSendButton: Locator
+  readonly typeFilter: Locator
+  readonly channelFilter: Locator
+  readonly paused: Locator
+  readonly exported: Locator
 
   readonly page: Page
 
@@ -29,6 +39,16 @@ export class StreamingPage {
     this.detailType = page.getByTestId('streaming-detail-type')
     this.detailJson = page.getByTestId('streaming-detail-json')
     this.received = page.getByTestId('streaming-received')
+    this.logEmpty = page.getByTestId('streaming-log-empty')
+    this.connectButton = page.getByTestId('streaming-connect')
+    this.unconfirmedHint = page.getByTestId('streaming-unconfirmed-hint')
+    this.rawInput = page.getByTestId('streaming-raw')
+    this.rawProblem = page.getByTestId('streaming-raw-problem')
+    this.rawSendButton = page.getByTestId('streaming-raw-send')
+    this.typeFilter = page.getByTestId('streaming-filter-type')
+    this.channelFilter = page.getByTestId('streaming-filter-channel')
+    this.paused = page.getByTestId('streaming-paused')
+    this.exported = page.getByTestId('streaming-exported')
   }
 
   /** The header's "Streaming" tab. */
@@ -45,7 +65,7 @@ export class StreamingPage {
   async connect(as: 'account' | 'anonymous' = 'account') {
     const choice = this.page.getByTestId(`streaming-as-${as}`)
     if (await choice.count()) await choice.check()
-    await this.page.getByTestId('streaming-connect').click()
+    await this.connectButton.click()
   }
 
   async disconnect() {
@@ -98,8 +118,29 @@ export class StreamingPage {
   }
 
   async sendRaw(text: string) {
-    await this.page.getByTestId('streaming-raw').fill(text)
-    await this.page.getByTestId('streaming-raw-send').click()
+    await this.rawInput.fill(text)
+    await this.rawSendButton.click()
+  }
+
+  /** Log rows of one message type (`connect`, `subNote`, …), optionally one direction. */
+  rowsOfType(type: string, direction?: 'in' | 'out'): Locator {
+    const onlyDirection = direction ? `[data-direction="${direction}"]` : ''
+    return this.rows.and(this.page.locator(`[data-type="${type}"]${onlyDirection}`))
+  }
+
+  /** Captures the note shown in the message detail (`subNote`). */
+  async captureSelectedNote() {
+    await this.page.getByTestId('streaming-detail-capture').click()
+  }
+
+  /** Pause or resume the live log (messages keep arriving while paused). */
+  async togglePause() {
+    await this.page.getByTestId('streaming-pause').click()
+  }
+
+  /** Saves the log as JSON lines through main's save dialog. */
+  async exportLog() {
+    await this.page.getByTestId('streaming-export').click()
   }
 
   /** The JSON of the selected message, read from Monaco's rendered lines. */

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- the stand-in records whatever functions the code hands to electron */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { methodNames } from '../shared/contract.ts'
+import { methodNames } from '../shared/contract/index.ts'
 import type { Result } from '../shared/result.ts'
 
 // A stand-in for the `electron` module that records what index.ts asks of it, so the wiring

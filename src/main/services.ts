@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { ExplorerEvents } from '../shared/contract.ts'
+import type { ExplorerEvents } from '../shared/contract/index.ts'
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.ts'
 import { createSpecCache } from './catalog/spec-cache.ts'
 import { createRequestSender, type RequestSender } from './requests/request-sender.ts'

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- the stand-in records whatever functions the code hands to electron */
 import { describe, expect, it, vi } from 'vitest'
-import { methodNames } from '../shared/contract.ts'
+import { bridgeArgumentSchemas, methodNames } from '../shared/contract/index.ts'
 
 const recorded = vi.hoisted(() => ({
   exposed: new Map<string, Record<string, Record<string, Function>>>(),
@@ -33,6 +33,17 @@ describe('preload', () => {
       ['catalog.open', 'misskey.io'],
       ['catalog.getRequestSchema', 'https://misskey.io', 'notes/create'],
     ])
+    // Every method calls its own channel with the arguments it was given.
+    recorded.invoked.length = 0
+    for (const method of methodNames) {
+      const [space, name] = method.split('.') as [string, string]
+      await bridge[space]![name]!('argument')
+    }
+    expect(recorded.invoked).toEqual(methodNames.map((method) => [method, 'argument']))
+  })
+
+  it('lists exactly the methods main validates, so no channel is missing on either side', () => {
+    expect([...methodNames].sort()).toEqual(Object.keys(bridgeArgumentSchemas).sort())
   })
 
   it('subscribes to pushed events and unsubscribes', async () => {

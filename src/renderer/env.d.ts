@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { ExplorerBridge } from '../shared/contract.ts'
+import type { ExplorerBridge } from '../shared/contract/index.ts'
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'

@@ -105,8 +105,8 @@ describe('curlSnippet', () => {
 
 /** Runs a snippet as module code: imports become parameters, fetch and process are stand-ins. */
 async function runSnippet(source: string, token = 'env-token') {
-  const fetch = vi.fn(async () => new Response('{"ok":true}', { status: 200 }))
-  vi.stubGlobal('fetch', fetch)
+  const fetchSpy = vi.fn(async () => new Response('{"ok":true}', { status: 200 }))
+  vi.stubGlobal('fetch', fetchSpy)
   const log = vi.fn()
   const readFile = vi.fn(async (path: string) => new TextEncoder().encode(`bytes of ${path}`))
   const body = source.replace(/^import .*$/gm, '')
@@ -115,11 +115,11 @@ async function runSnippet(source: string, token = 'env-token') {
   ) => (...values: unknown[]) => Promise<void>
   const run = new AsyncFunction('Misskey', 'readFile', 'process', 'console', body)
   await run(Misskey, readFile, { env: { MISSKEY_TOKEN: token } }, { log })
-  return { fetch, log, readFile }
+  return { fetchSpy, log, readFile }
 }
 
-const sent = (fetch: ReturnType<typeof vi.fn>) => {
-  const [url, init] = fetch.mock.calls[0] as [string, RequestInit & { headers?: object }]
+const sent = (fetchSpy: ReturnType<typeof vi.fn>) => {
+  const [url, init] = fetchSpy.mock.calls[0] as [string, RequestInit & { headers?: object }]
   return { url, init, headers: Object.fromEntries(Object.entries(init.headers ?? {})) }
 }
 
@@ -131,8 +131,8 @@ describe('fetchSnippet', () => {
   it('runs, and sends the body with the token from the environment', async () => {
     const source = fetchSnippet(notesCreate())
     expect(source).toContain('i: process.env.MISSKEY_TOKEN,')
-    const { fetch, log } = await runSnippet(source)
-    const { url, init, headers } = sent(fetch)
+    const { fetchSpy, log } = await runSnippet(source)
+    const { url, init, headers } = sent(fetchSpy)
     expect(url).toBe('https://misskey.example/api/notes/create')
     expect(init.method).toBe('POST')
     expect(headers).toEqual({ 'Content-Type': 'application/json' })
@@ -142,15 +142,15 @@ describe('fetchSnippet', () => {
 
   it('sends a Bearer header, with an explicit token written out', async () => {
     const placeholder = await runSnippet(fetchSnippet(notesCreate({ authMode: 'header' })))
-    expect(sent(placeholder.fetch).headers.Authorization).toBe('Bearer env-token')
+    expect(sent(placeholder.fetchSpy).headers.Authorization).toBe('Bearer env-token')
     const explicit = fetchSnippet(notesCreate({ authMode: 'header', token: "a'b" }))
     expect(explicit).not.toContain('process.env')
-    expect(sent((await runSnippet(explicit)).fetch).headers.Authorization).toBe("Bearer a'b")
+    expect(sent((await runSnippet(explicit)).fetchSpy).headers.Authorization).toBe("Bearer a'b")
   })
 
   it('uploads with FormData, leaving the content type to fetch', async () => {
-    const { fetch, readFile } = await runSnippet(fetchSnippet(upload({ authMode: 'body' })))
-    const { init, headers } = sent(fetch)
+    const { fetchSpy, readFile } = await runSnippet(fetchSnippet(upload({ authMode: 'body' })))
+    const { init, headers } = sent(fetchSpy)
     expect(headers).toEqual({})
     const form = init.body as FormData
     expect([...form.keys()]).toEqual(['i', 'name', 'isSensitive', 'comment', 'file'])
@@ -169,8 +169,8 @@ describe('misskeyJsSnippet', () => {
     const source = misskeyJsSnippet(notesCreate({ body: { ...tricky, i: 'typed' } }))
     expect(source).toContain('new Misskey.api.APIClient({')
     expect(source).toContain(`client.request('notes/create', {`)
-    const { fetch, log } = await runSnippet(source)
-    const { url, init } = sent(fetch)
+    const { fetchSpy, log } = await runSnippet(source)
+    const { url, init } = sent(fetchSpy)
     expect(url).toBe('https://misskey.example/api/notes/create')
     expect(JSON.parse(init.body as string)).toEqual({ ...tricky, i: 'env-token' })
     expect(log).toHaveBeenCalledWith({ ok: true })
@@ -180,14 +180,14 @@ describe('misskeyJsSnippet', () => {
     const none = misskeyJsSnippet(notesCreate({ authMode: 'none', body: {} }))
     expect(none).not.toContain('credential')
     expect(none).toContain(`client.request('notes/create')`)
-    const { fetch } = await runSnippet(none)
-    expect(JSON.parse(sent(fetch).init.body as string)).toEqual({})
+    const { fetchSpy } = await runSnippet(none)
+    expect(JSON.parse(sent(fetchSpy).init.body as string)).toEqual({})
     expect(misskeyJsSnippet(notesCreate({ authMode: 'header' }))).toContain('not as a header')
   })
 
   it('uploads a File through misskey-js multipart support', async () => {
-    const { fetch } = await runSnippet(misskeyJsSnippet(upload({ body: { file: 'a/b.png' } })))
-    const form = sent(fetch).init.body as FormData
+    const { fetchSpy } = await runSnippet(misskeyJsSnippet(upload({ body: { file: 'a/b.png' } })))
+    const form = sent(fetchSpy).init.body as FormData
     expect(form.get('i')).toBe('env-token')
     expect((form.get('file') as File).name).toBe('b.png')
   })

@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test'
-import { bridgeGlobalName, eventChannels } from '../../src/shared/bridge-names.ts'
-import { methodNames, type ExplorerEvents } from '../../src/shared/contract.ts'
+import type { ExplorerEvents } from '../../src/shared/contract/index.ts'
+import {
+  bridgeGlobalName,
+  bridgeMethodNames,
+  eventChannels,
+} from '../../src/shared/contract/names.ts'
 import type { Dispatch } from '../../src/main/ipc/dispatcher.ts'
 
 export interface TestBridge {
@@ -9,7 +13,7 @@ export interface TestBridge {
 }
 
 interface BridgeShape {
-  methods: string[]
+  methods: Record<string, readonly string[]>
   events: Record<string, string>
   globalName: string
 }
@@ -31,10 +35,14 @@ export async function installTestBridge(page: Page, dispatch: Dispatch): Promise
       }
       const listeners = new Map<string, Set<Listener>>()
       const bridge: Record<string, Record<string, unknown>> = { events: {} }
-      for (const method of methods) {
-        const [space, name] = method.split('.') as [string, string]
-        bridge[space] ??= {}
-        bridge[space][name] = (...args: unknown[]) => scope.__explorerInvoke(method, args)
+      // The same walk over the contract's names as the preload's buildBridge (an init script
+      // runs in the page and cannot import it).
+      for (const [space, members] of Object.entries(methods)) {
+        bridge[space] = {}
+        for (const member of members) {
+          bridge[space][member] = (...args: unknown[]) =>
+            scope.__explorerInvoke(`${space}.${member}`, args)
+        }
       }
       for (const [subscription, channel] of Object.entries(events)) {
         ;(bridge.events as Record<string, unknown>)[subscription] = (listener: Listener) => {
@@ -50,7 +58,7 @@ export async function installTestBridge(page: Page, dispatch: Dispatch): Promise
       Object.defineProperty(globalThis, globalName, { value: Object.freeze(bridge) })
     },
     {
-      methods: methodNames,
+      methods: bridgeMethodNames,
       events: eventChannels,
       globalName: bridgeGlobalName,
     } satisfies BridgeShape,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readRealSpec } from '../../../test-kit/support/real-spec.ts'
 import { buildEndpointDocs } from './endpoint-docs.ts'
-import { expectSensible, rowsByPath } from './endpoint-docs.expectations.ts'
+import { expectSensible, rowsByPath } from './testing/endpoint-docs-expectations.ts'
 import type { OpenApiDocument } from './openapi-document.ts'
 
 const real = readRealSpec()

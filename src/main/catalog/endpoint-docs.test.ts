@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fakeSpec } from '../../../test-kit/support/real-spec.ts'
-import { expectSensible, rowsByPath } from './endpoint-docs.expectations.ts'
+import { expectSensible, rowsByPath } from './testing/endpoint-docs-expectations.ts'
 import { buildEndpointDocs } from './endpoint-docs.ts'
 import type { OpenApiDocument } from './openapi-document.ts'
 

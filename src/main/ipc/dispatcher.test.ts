@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ExplorerMethods } from '../../shared/contract.ts'
+import type { ExplorerMethods } from '../../shared/contract/index.ts'
 import { ok } from '../../shared/result.ts'
 import { createDispatcher } from './dispatcher.ts'
 

@@ -3,7 +3,7 @@ import {
   bridgeArgumentSchemas,
   type ExplorerMethods,
   type MethodName,
-} from '../../shared/contract.ts'
+} from '../../shared/contract/index.ts'
 import { fail, type Result } from '../../shared/result.ts'
 
 export type Dispatch = (method: string, args: unknown) => Promise<Result<unknown>>

@@ -1,4 +1,4 @@
-import type { ExplorerMethods } from '../../shared/contract.ts'
+import type { ExplorerMethods } from '../../shared/contract/index.ts'
 import { ok } from '../../shared/result.ts'
 import type { MainServices } from '../services.ts'
 

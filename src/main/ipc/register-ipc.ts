@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { bridgeArgumentSchemas } from '../../shared/contract.ts'
+import { bridgeArgumentSchemas } from '../../shared/contract/index.ts'
 import { fail } from '../../shared/result.ts'
 import type { Dispatch } from './dispatcher.ts'
 

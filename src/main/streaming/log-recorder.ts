@@ -1,5 +1,5 @@
 import type { StreamingLogEntry } from '../../shared/streaming.ts'
-import { describeStreamingMessage } from '../../shared/streaming-summary.ts'
+import { describeStreamingMessage } from './streaming-summary.ts'
 import { createMessageBatcher } from './message-batcher.ts'
 import type { StreamingDependencies } from './streaming-types.ts'
 

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { WebSocket } from 'ws'
-import type { ExplorerEvents } from '../../shared/contract.ts'
-import { createMemorySecretStore } from '../secrets/memory-secret-store.ts'
+import type { ExplorerEvents } from '../../shared/contract/index.ts'
+import { createMemorySecretStore } from '../secrets/testing/memory-secret-store.ts'
 import { createMainServices, type MainDependencies, type MainServices } from '../services.ts'
 
 export interface ServicesWorld {

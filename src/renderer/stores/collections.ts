@@ -8,7 +8,7 @@ import type {
   SavedRequestDraft,
 } from '../../shared/collections.ts'
 import type { OpenedCollection, RunFolderReport } from '../../shared/collection-session.ts'
-import type { ExplorerBridge } from '../../shared/contract.ts'
+import type { ExplorerBridge } from '../../shared/contract/index.ts'
 import type { AppError, Result } from '../../shared/result.ts'
 import { getBridge } from '../bridge.ts'
 

@@ -1,5 +1,5 @@
 import { shallowRef, type ShallowRef } from 'vue'
-import type { ExplorerBridge } from '../../shared/contract.ts'
+import type { ExplorerBridge } from '../../shared/contract/index.ts'
 import type { AppError, Result } from '../../shared/result.ts'
 import { getBridge } from '../bridge.ts'
 
@@ -18,7 +18,7 @@ export interface EndpointLoader<T> {
  * a slow answer for an endpoint the user already left does not replace the one now shown.
  */
 export function createEndpointLoader<T>(
-  fetch: (bridge: ExplorerBridge, origin: string, endpoint: string) => Promise<Result<T>>,
+  ask: (bridge: ExplorerBridge, origin: string, endpoint: string) => Promise<Result<T>>,
 ): EndpointLoader<T> {
   const cache = new Map<string, LoadState<T>>()
   const current = shallowRef<LoadState<T> | null>(null)
@@ -40,7 +40,7 @@ export function createEndpointLoader<T>(
     }
     current.value = { status: 'loading' }
     cache.set(key, current.value)
-    const result = await fetch(bridge, origin, endpoint)
+    const result = await ask(bridge, origin, endpoint)
     const state: LoadState<T> = result.ok
       ? { status: 'ready', value: result.value }
       : { status: 'error', error: result.error }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { EndpointDocs, ParameterRow } from '../../shared/endpoint-docs.ts'
+import type { EndpointDocs, ParameterRow } from '../../../shared/endpoint-docs.ts'
 
 // Shared by the endpoint-docs tests on small, fake and real specs.
 

@@ -1,5 +1,5 @@
-import type { Account, AuthMode } from './accounts.ts'
-import type { CatalogEndpoint } from './catalog.ts'
+import type { Account, AuthMode } from '../shared/accounts.ts'
+import type { CatalogEndpoint } from '../shared/catalog.ts'
 
 /** Something worth knowing before sending, because the server would answer with an error. */
 export type AuthWarning =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { substituteVariables } from './variables.ts'
+import { substituteVariables } from '../shared/variables.ts'
 import { variableNames } from './variable-names.ts'
 
 describe('variableNames', () => {

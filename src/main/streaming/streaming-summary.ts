@@ -1,7 +1,7 @@
 // Reads what a streaming message is about (its type, channel connection, note) and sums it up in
 // one line, from the shapes Misskey sends: `{type, body}` at the top, `{id, type, body}` inside
 // `channel`, `{id, type, body}` inside `noteUpdated`.
-import type { StreamingSummary } from './streaming.ts'
+import type { StreamingSummary } from '../../shared/streaming.ts'
 
 export interface MessageFacts {
   type: string

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { bridgeArgumentSchemas } from './contract.ts'
+import { bridgeArgumentSchemas } from './index.ts'
 
 const accepts = (method: keyof typeof bridgeArgumentSchemas, args: unknown[]) =>
   v.safeParse(bridgeArgumentSchemas[method], args).success

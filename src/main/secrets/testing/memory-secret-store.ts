@@ -1,4 +1,4 @@
-import type { SecretStore } from './secret-store.ts'
+import type { SecretStore } from '../secret-store.ts'
 
 /** For tests that are not about the keychain itself. */
 export function createMemorySecretStore(): SecretStore {
