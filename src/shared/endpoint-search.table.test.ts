@@ -76,20 +76,23 @@ const japanese: Array<[query: string, expected: string]> = [
 const document = readRealSpec()
 const reason = 'the real api.json (../shared/fixtures/misskey) is not present in this checkout'
 
-describe.skipIf(!document)(`intent search on the real catalog${document ? '' : ` (skipped: ${reason})`}`, () => {
-  const index = createEndpointIndex(document ? buildCatalog(document).endpoints : [])
-  const topThree = (query: string) =>
-    index
-      .search(query)
-      .slice(0, 3)
-      .map((endpoint) => endpoint.name)
+describe.skipIf(!document)(
+  `intent search on the real catalog${document ? '' : ` (skipped: ${reason})`}`,
+  () => {
+    const index = createEndpointIndex(document ? buildCatalog(document).endpoints : [])
+    const topThree = (query: string) =>
+      index
+        .search(query)
+        .slice(0, 3)
+        .map((endpoint) => endpoint.name)
 
-  it('has as many English as Japanese queries, forty at least', () => {
-    expect(english.length).toBe(japanese.length)
-    expect(english.length + japanese.length).toBeGreaterThanOrEqual(40)
-  })
+    it('has as many English as Japanese queries, forty at least', () => {
+      expect(english.length).toBe(japanese.length)
+      expect(english.length + japanese.length).toBeGreaterThanOrEqual(40)
+    })
 
-  it.each([...english, ...japanese])('“%s” finds %s in the top three', (query, expected) => {
-    expect(topThree(query)).toContain(expected)
-  })
-})
+    it.each([...english, ...japanese])('“%s” finds %s in the top three', (query, expected) => {
+      expect(topThree(query)).toContain(expected)
+    })
+  },
+)
