@@ -90,6 +90,10 @@ const bridge = {
     setActive: (name) => ipcRenderer.invoke('environments.setActive', name),
     clearCaptured: () => ipcRenderer.invoke('environments.clearCaptured'),
   },
+  settings: {
+    getLanguage: () => ipcRenderer.invoke('settings.getLanguage'),
+    setLanguage: (language) => ipcRenderer.invoke('settings.setLanguage', language),
+  },
   events: {
     onRequestProgress: (listener) => subscribe(eventChannels.onRequestProgress, listener),
     onSignInProgress: (listener) => subscribe(eventChannels.onSignInProgress, listener),

@@ -27,6 +27,7 @@ import type {
   StreamingState,
 } from './streaming.ts'
 import { eventChannels } from './bridge-names.ts'
+import { settingsArgumentSchemas, type SettingsMethods } from './contract-settings.ts'
 import { streamingArgumentSchemas } from './contract-streaming.ts'
 import {
   storageArgumentSchemas,
@@ -35,7 +36,7 @@ import {
 } from './storage-contract.ts'
 
 /** Every call the renderer may make, by channel name (history and collections: storage-contract.ts). */
-export interface ExplorerMethods extends StorageMethods {
+export interface ExplorerMethods extends StorageMethods, SettingsMethods {
   /** Normalise a typed server address, fetch its spec (or the cached one) and build the catalog. */
   'catalog.open'(address: string): Promise<Result<Catalog>>
   /** The body schema of one endpoint of a catalog opened before, self-contained for Monaco. */
@@ -215,6 +216,7 @@ export const bridgeArgumentSchemas = {
   ]),
   'accounts.cancelSignIn': v.strictTuple([idSchema]),
   ...streamingArgumentSchemas(originSchema),
+  ...settingsArgumentSchemas,
   ...storageArgumentSchemas({
     origin: originSchema,
     endpoint: endpointNameSchema,

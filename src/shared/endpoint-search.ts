@@ -49,7 +49,6 @@ export function createEndpointIndex(endpoints: readonly CatalogEndpoint[]): Endp
       description: endpoint.description,
     })),
   )
-  const names = endpoints.map((endpoint) => endpoint.name.toLowerCase())
 
   return {
     search(query) {
@@ -57,11 +56,13 @@ export function createEndpointIndex(endpoints: readonly CatalogEndpoint[]): Endp
       if (trimmed === '') return endpoints.slice()
       const ranked = new Map<number, Ranked>()
       for (const result of searchWords(miniSearch, queryWords(trimmed))) {
-        ranked.set(result.id, { endpoint: endpoints[result.id], tier: 1, ...result })
+        const endpoint = endpoints[result.id]
+        if (endpoint) ranked.set(result.id, { endpoint, tier: 1, ...result })
       }
       // One token with no space: it may be (the start of) a name, or letters in order (`ntcr`).
       if (!/\s/.test(trimmed)) {
-        names.forEach((name, id) => {
+        endpoints.forEach((endpoint, id) => {
+          const name = endpoint.name.toLowerCase()
           const tier =
             name === trimmed
               ? 3
@@ -74,7 +75,7 @@ export function createEndpointIndex(endpoints: readonly CatalogEndpoint[]): Endp
           const known = ranked.get(id)
           if (known) known.tier = Math.max(known.tier, tier)
           // Letters in order: the shorter the name around them, the likelier it is meant.
-          else ranked.set(id, { endpoint: endpoints[id], tier, coverage: 0, score: -name.length })
+          else ranked.set(id, { endpoint, tier, coverage: 0, score: -name.length })
         })
       }
       return [...ranked.values()].sort(byRank).map((item) => item.endpoint)

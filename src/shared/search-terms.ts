@@ -97,7 +97,7 @@ export function queryWords(query: string): QueryWord[] {
   // (kana, kanji) forms runs of Japanese.
   for (const match of text.matchAll(/([a-z0-9]+)|([^\s\p{P}\p{S}a-z0-9]+)/gu)) {
     if (match[1]) words.push(match[1])
-    else words.push(...splitJapanese(match[2]))
+    else words.push(...splitJapanese(match[2] ?? ''))
   }
   const meaningful = words.filter((word) => !stopWords.has(word))
   const kept = meaningful.length > 0 ? meaningful : words

@@ -1,8 +1,9 @@
 // English UI strings. Every string the UI shows comes from here (Japanese follows as ja.ts with
-// the same shape). vue-i18n named interpolation: {name}.
+// the same shape: ja*.ts). vue-i18n named interpolation: {name}.
 import { accountMessages } from './en-accounts.ts'
 import { errorMessages } from './en-errors.ts'
 import { streamingMessages, viewMessages } from './en-streaming.ts'
+import { settingsMessages } from './en-settings.ts'
 import { storageMessages } from './en-storage.ts'
 
 export const en = {
@@ -225,6 +226,7 @@ export const en = {
     unknownEndpoint: '{host} has no endpoint called {endpoint}.',
   },
   ...storageMessages,
+  ...settingsMessages,
   errors: errorMessages,
   units: {
     bytes: '{value} B',
