@@ -157,7 +157,7 @@ export const synonymGroups: readonly SynonymGroup[] = [
       '取得',
       '見る',
     ],
-    means: ['show'],
+    means: ['show', 'info'],
   },
   { words: ['list', 'browse', 'index', '一覧', '全件'], means: ['list'] },
   {

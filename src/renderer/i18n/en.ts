@@ -40,7 +40,7 @@ export const en = {
   },
   palette: {
     label: 'Go to endpoint',
-    placeholder: 'Go to endpoint: type a name, a tag or a word of its description',
+    placeholder: 'Go to endpoint: a name, a tag or what you want to do (e.g. post a note)',
     recent: 'Recently used',
     untagged: 'other',
   },
