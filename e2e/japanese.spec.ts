@@ -71,7 +71,10 @@ async function englishLeftInSight(page: Page, serverWords: Set<string>): Promise
     }
     return found
   })
-  const words = texts.flatMap((text) => text.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [])
+  // Addresses (misskey.example, http://127.0.0.1:3000) are names, not words.
+  const words = texts.flatMap(
+    (text) => text.replace(/\S*\w\.\w\S*/g, ' ').match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [],
+  )
   return [
     ...new Set(
       words.filter(

@@ -44,6 +44,9 @@ describe('endpoint search', () => {
     expect(names('create drive')[0]).toBe('drive/files/create')
     expect(names('create nothing-like-this')).toContain('notes/create')
     expect(names('zzzz qqqq')).toEqual([])
+    // Typed like a name, every part must match, as in a path.
+    expect(names('zzzz-no-such-endpoint')).toEqual([])
+    expect(names('notes/sh')).toEqual(['notes/show'])
   })
 
   it('never lets small words exclude or reorder a result', () => {

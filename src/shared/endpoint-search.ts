@@ -55,9 +55,13 @@ export function createEndpointIndex(endpoints: readonly CatalogEndpoint[]): Endp
       const trimmed = query.trim().toLowerCase()
       if (trimmed === '') return endpoints.slice()
       const ranked = new Map<number, Ranked>()
-      for (const result of searchWords(miniSearch, queryWords(trimmed))) {
+      const words = queryWords(trimmed)
+      // Typed like a name (`notes/sh`, `drive-files`): every part must match, as in a path.
+      const nameLike = /^[^\s]*[/_-][^\s]*$/.test(trimmed)
+      for (const result of searchWords(miniSearch, words)) {
         const endpoint = endpoints[result.id]
-        if (endpoint) ranked.set(result.id, { endpoint, tier: 1, ...result })
+        if (!endpoint || (nameLike && result.coverage < words.length)) continue
+        ranked.set(result.id, { endpoint, tier: 1, ...result })
       }
       // One token with no space: it may be (the start of) a name, or letters in order (`ntcr`).
       if (!/\s/.test(trimmed)) {

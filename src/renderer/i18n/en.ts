@@ -126,6 +126,7 @@ export const en = {
     sending: 'Sending… {seconds} s',
     cancel: 'Cancel',
     timeout: 'Timeout',
+    timeoutUnit: 's',
     timeoutTitle: 'How long to wait for the answer before giving up',
     invalidJson: 'Will not send: the body is not valid JSON. {reason}',
     invalidJsonAt:

@@ -131,6 +131,7 @@ export const ja: Translation<typeof en> = {
     sending: '送信中… {seconds} 秒',
     cancel: 'キャンセル',
     timeout: 'タイムアウト',
+    timeoutUnit: '秒',
     timeoutTitle: '応答をあきらめるまで待つ時間',
     invalidJson: '送信しません: 本文が正しい JSON ではありません。{reason}',
     invalidJsonAt:
