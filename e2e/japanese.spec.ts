@@ -13,6 +13,7 @@ test.afterEach(({ explorer }) => {
 // Names written the same in Japanese UIs (Misskey's own included).
 const namesKeptInJapanese = new Set([
   'misskey',
+  'misskey-js',
   'api',
   'explorer',
   'json',
@@ -49,6 +50,8 @@ async function englishLeftInSight(page: Page, serverWords: Set<string>): Promise
       '[data-testid="problem-message"]', // the server's own error message
       '[data-testid="problem-reason"]',
       '[data-testid="problem-param"]',
+      '[data-testid="response-status"]', // the status text (Bad Request) comes from the server
+      '.response-problem__facts dd', // the error's id, kind and info
       '[data-testid="response-headers"]',
       '[data-testid="language-switch"]', // each language named in itself
       'code',
@@ -71,9 +74,14 @@ async function englishLeftInSight(page: Page, serverWords: Set<string>): Promise
     }
     return found
   })
-  // Addresses (misskey.example, http://127.0.0.1:3000) are names, not words.
+  // Addresses (misskey.example, http://127.0.0.1:3000) are names, not words; what is quoted
+  // ("noteId", "i") is a value or a field name of the API.
   const words = texts.flatMap(
-    (text) => text.replace(/\S*\w\.\w\S*/g, ' ').match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [],
+    (text) =>
+      text
+        .replace(/\S*\w\.\w\S*/g, ' ')
+        .replace(/"[^"]*"/g, ' ')
+        .match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [],
   )
   return [
     ...new Set(

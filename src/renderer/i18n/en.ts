@@ -3,6 +3,7 @@
 import { accountMessages } from './en-accounts.ts'
 import { errorMessages } from './en-errors.ts'
 import { streamingMessages, viewMessages } from './en-streaming.ts'
+import { schemaMessages } from './en-schema.ts'
 import { settingsMessages } from './en-settings.ts'
 import { storageMessages } from './en-storage.ts'
 
@@ -228,6 +229,7 @@ export const en = {
   },
   ...storageMessages,
   ...settingsMessages,
+  ...schemaMessages,
   errors: errorMessages,
   units: {
     bytes: '{value} B',

@@ -1,7 +1,8 @@
+import type { Ref } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { en, type MessageSchema } from './en.ts'
 import { ja } from './ja.ts'
-import { systemLanguage } from './languages.ts'
+import { systemLanguage, type UiLanguage } from './languages.ts'
 
 const datetime = {
   long: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
@@ -26,3 +27,15 @@ export const i18n = createI18n<[MessageSchema], 'en' | 'ja'>({
   datetimeFormats: { en: datetime, ja: datetime },
   numberFormats: { en: numbers, ja: numbers },
 })
+
+// Composition mode (legacy: false): `locale` is a ref, whatever vue-i18n's generic types say.
+const locale = i18n.global.locale as unknown as Ref<UiLanguage>
+
+/** The interface language now (reactive: read inside a render, it re-renders on a switch). */
+export function currentLanguage(): UiLanguage {
+  return locale.value
+}
+
+export function setLanguage(language: UiLanguage): void {
+  locale.value = language
+}

@@ -5,6 +5,7 @@
 import type { en } from './en.ts'
 import { accountMessages } from './ja-accounts.ts'
 import { errorMessages } from './ja-errors.ts'
+import { schemaMessages } from './ja-schema.ts'
 import { settingsMessages } from './ja-settings.ts'
 import { storageMessages } from './ja-storage.ts'
 import { streamingMessages, viewMessages } from './ja-streaming.ts'
@@ -235,6 +236,7 @@ export const ja: Translation<typeof en> = {
   },
   ...storageMessages,
   ...settingsMessages,
+  ...schemaMessages,
   errors: errorMessages,
   units: {
     bytes: '{value} B',

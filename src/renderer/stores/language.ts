@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
-import { ref, type Ref } from 'vue'
+import { ref } from 'vue'
 import type { LanguagePreference } from '../../shared/contract-settings.ts'
 import { getBridge } from '../bridge.ts'
-import { i18n } from '../i18n/index.ts'
-import { resolveLanguage, type UiLanguage } from '../i18n/languages.ts'
+import { setLanguage } from '../i18n/index.ts'
+import { resolveLanguage } from '../i18n/languages.ts'
 
 /**
  * The interface language: the system's unless the user picked one, kept by main in its settings
@@ -15,8 +15,7 @@ export const useLanguageStore = defineStore('language', () => {
   function apply(next: LanguagePreference) {
     preference.value = next
     const language = resolveLanguage(next)
-    // Composition mode (legacy: false): `locale` is a ref, whatever the generic types say.
-    ;(i18n.global.locale as unknown as Ref<UiLanguage>).value = language
+    setLanguage(language)
     // Chromium picks Japanese glyph shapes (and screen readers the voice) from the lang attribute.
     document.documentElement.lang = language
   }
