@@ -151,7 +151,8 @@ test('the first slice in Japanese: open, find by intent, send, read the answer',
 
   await test.step('switching to English takes effect at once and is kept', async () => {
     await page.getByTestId('language-switch').selectOption('en')
-    await expect(explorer.endpointCount).toHaveText(/^\d+ endpoints$/)
+    await expect(page.getByTestId('server-open')).toHaveText('Open')
+    await expect(explorer.endpointCount).toHaveText(/^1 of \d+$/)
     await expect(explorer.problemTitle).toHaveText('Misskey error INVALID_PARAM')
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     await page.reload()
