@@ -26,7 +26,18 @@ export function benchCatalog(): void {
   ])
 
   // Typing queries letter by letter, as a user does in the picker.
-  const queries = ['notes/create', 'drive files', 'admin', 'ntcr', 'reaction', 'i/']
+  const queries = [
+    'notes/create',
+    'drive files',
+    'admin',
+    'ntcr',
+    'reaction',
+    'i/',
+    'post a note',
+    'notificatoins',
+    'ノートを投稿',
+    'ホームタイムライン',
+  ]
   const keystrokes = queries.flatMap((query) =>
     [...query].map((_, index) => query.slice(0, index + 1)),
   )

@@ -25,7 +25,9 @@ import {
   type CollectionZipService,
 } from './collections/collection-zip-service.ts'
 import { importCurl } from './collections/curl-import.ts'
-import { createSettingsFile } from './settings/app-settings.ts'
+import { createSettingsFile, type SettingsFile } from './settings/app-settings.ts'
+import type { LanguagePreference } from '../shared/contract/settings.ts'
+import { ok, type Result } from '../shared/result.ts'
 import { writeFileAtomic } from './storage/write-file-atomic.ts'
 import { createStreamingService, type StreamingService } from './streaming/streaming-service.ts'
 import type { SocketConstructor } from './streaming/streaming-types.ts'
@@ -68,6 +70,8 @@ export interface MainServices {
   collections: CollectionService
   collectionZip: CollectionZipService
   curl: { import: typeof importCurl }
+  settings: SettingsFile
+  setLanguage(language: LanguagePreference): Promise<Result<LanguagePreference>>
   /** Finishes history writes, stops watching, releases the history's lock (the app quits). */
   close(): Promise<void>
 }
@@ -108,11 +112,13 @@ export function createMainServices(dependencies: MainDependencies): MainServices
       monotonicNow: dependencies.monotonicNow,
     },
   )
+  // One settings file object for everyone: it serialises writes and keeps the cached value.
+  const settings = createSettingsFile(
+    join(dependencies.storageDirectory, 'settings.json'),
+    dependencies.log,
+  )
   const collections = createCollectionService({
-    settings: createSettingsFile(
-      join(dependencies.storageDirectory, 'settings.json'),
-      dependencies.log,
-    ),
+    settings,
     log: dependencies.log,
     chooseFolder: dependencies.chooseFolder,
     emitChanged: (result) => dependencies.emit('collections.onChanged', result),
@@ -129,6 +135,11 @@ export function createMainServices(dependencies: MainDependencies): MainServices
       chooseFolder: dependencies.chooseFolder,
     }),
     curl: { import: importCurl },
+    settings,
+    async setLanguage(language) {
+      await settings.update((value) => ({ ...value, language }))
+      return ok(language)
+    },
     async close() {
       await collections.shutdown()
       await history.close()

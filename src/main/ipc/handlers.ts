@@ -62,5 +62,7 @@ export function createHandlers(services: MainServices): ExplorerMethods {
     'environments.delete': (name) => services.collections.deleteEnvironment(name),
     'environments.setActive': (name) => services.collections.setActiveEnvironment(name),
     'environments.clearCaptured': async () => services.collections.clearCaptured(),
+    'settings.getLanguage': async () => ok((await services.settings.read()).language),
+    'settings.setLanguage': (language) => services.setLanguage(language),
   }
 }

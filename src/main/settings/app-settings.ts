@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import * as v from 'valibot'
+import { languagePreferences, type LanguagePreference } from '../../shared/contract/settings.ts'
 import { writeFileAtomic } from '../storage/write-file-atomic.ts'
 
 /** What the app remembers between sessions that is not a secret and not the user's data. */
@@ -9,6 +10,8 @@ export interface AppSettings {
   collectionDirectory: string | null
   /** The active environment, per collection folder. */
   activeEnvironments: Record<string, string>
+  /** The interface language: the system's until the user picks English or Japanese. */
+  language: LanguagePreference
 }
 
 export interface SettingsFile {
@@ -19,9 +22,15 @@ export interface SettingsFile {
 const settingsSchema = v.object({
   collectionDirectory: v.optional(v.nullable(v.string()), null),
   activeEnvironments: v.optional(v.record(v.string(), v.string()), {}),
+  // A value this version does not know (from a newer one) falls back to the system's.
+  language: v.fallback(v.optional(v.picklist(languagePreferences), 'system'), 'system'),
 })
 
-const defaults = (): AppSettings => ({ collectionDirectory: null, activeEnvironments: {} })
+const defaults = (): AppSettings => ({
+  collectionDirectory: null,
+  activeEnvironments: {},
+  language: 'system',
+})
 
 /**
  * `settings.json` in the storage folder. Losing it costs only a folder to pick again, so a file

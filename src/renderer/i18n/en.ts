@@ -1,8 +1,10 @@
 // English UI strings. Every string the UI shows comes from here (Japanese follows as ja.ts with
-// the same shape). vue-i18n named interpolation: {name}.
+// the same shape: ja*.ts). vue-i18n named interpolation: {name}.
 import { accountMessages } from './en-accounts.ts'
 import { errorMessages } from './en-errors.ts'
 import { streamingMessages, viewMessages } from './en-streaming.ts'
+import { schemaMessages } from './en-schema.ts'
+import { settingsMessages } from './en-settings.ts'
 import { storageMessages } from './en-storage.ts'
 
 export const en = {
@@ -39,7 +41,7 @@ export const en = {
   },
   palette: {
     label: 'Go to endpoint',
-    placeholder: 'Go to endpoint: type a name, a tag or a word of its description',
+    placeholder: 'Go to endpoint: a name, a tag or what you want to do (e.g. post a note)',
     recent: 'Recently used',
     untagged: 'other',
   },
@@ -125,6 +127,7 @@ export const en = {
     sending: 'Sending… {seconds} s',
     cancel: 'Cancel',
     timeout: 'Timeout',
+    timeoutUnit: 's',
     timeoutTitle: 'How long to wait for the answer before giving up',
     invalidJson: 'Will not send: the body is not valid JSON. {reason}',
     invalidJsonAt:
@@ -225,6 +228,8 @@ export const en = {
     unknownEndpoint: '{host} has no endpoint called {endpoint}.',
   },
   ...storageMessages,
+  ...settingsMessages,
+  ...schemaMessages,
   errors: errorMessages,
   units: {
     bytes: '{value} B',

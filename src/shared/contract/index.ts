@@ -21,6 +21,7 @@ import {
   type RequestMethods,
   type ResponseMethods,
 } from './requests.ts'
+import { settingsArgumentSchemas, type SettingsMethods } from './settings.ts'
 import {
   streamingArgumentSchemas,
   type StreamingEvents,
@@ -41,7 +42,8 @@ export interface ExplorerMethods
     StreamingMethods,
     HistoryMethods,
     CollectionMethods,
-    EnvironmentMethods {}
+    EnvironmentMethods,
+    SettingsMethods {}
 
 /** Every event main pushes to the renderer, by channel name. */
 export interface ExplorerEvents
@@ -61,6 +63,7 @@ export const bridgeArgumentSchemas = {
   ...historyArgumentSchemas,
   ...collectionArgumentSchemas,
   ...environmentArgumentSchemas,
+  ...settingsArgumentSchemas,
 } satisfies { [Name in MethodName]: v.GenericSchema<unknown, Parameters<ExplorerMethods[Name]>> }
 
 // names.ts must list exactly the methods declared above; each check names what is off.

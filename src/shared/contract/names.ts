@@ -56,6 +56,7 @@ export const bridgeMethodNames = {
     'importZip',
   ],
   environments: ['save', 'delete', 'setActive', 'clearCaptured'],
+  settings: ['getLanguage', 'setLanguage'],
 } as const
 
 /** Bridge event subscription → the IPC channel main pushes it on. */
