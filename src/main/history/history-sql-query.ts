@@ -102,6 +102,7 @@ export function runQuery(
     return ok(searchResponses(database, query, words, below.value, limit, limits))
   }
   const matching = [...filterClauses(query, 'e'), ...wordClauses(words, 'e')]
+  if (words.length > 0) return ok(textPage(database, matching, below.value, limit))
   const page = where([...matching, { sql: 'e.seq < ?', params: [below.value] }])
   const rows = database
     .prepare(
@@ -118,6 +119,38 @@ export function runQuery(
     total: counted.total,
     nextCursor: rows.length > limit ? String(items.at(-1)!.seq) : null,
   })
+}
+
+/**
+ * With words, the full-text match is the costly part: it runs once, for the seqs of every
+ * match (newest first), which give both the count and the page; only the page's rows are read.
+ */
+function textPage(
+  database: DatabaseSync,
+  matching: Clause[],
+  below: number,
+  limit: number,
+): HistoryPage {
+  const all = where(matching)
+  const seqs = (
+    database
+      .prepare(`SELECT e.seq AS seq FROM entries e ${all.sql} ORDER BY e.seq DESC`)
+      .all(...all.params) as Array<{ seq: number }>
+  ).map((row) => row.seq)
+  let start = 0
+  if (below !== Number.MAX_SAFE_INTEGER) {
+    while (start < seqs.length && seqs[start]! >= below) start++
+  }
+  const pageSeqs = seqs.slice(start, start + limit)
+  const byId = database.prepare(`SELECT ${entryColumns} FROM entries WHERE seq = ?`)
+  const items = pageSeqs.map((seq) =>
+    toSummary(toStoredEntry(byId.get(seq) as unknown as EntryRow)),
+  )
+  return {
+    items,
+    total: seqs.length,
+    nextCursor: start + limit < seqs.length ? String(pageSeqs.at(-1)!) : null,
+  }
 }
 
 /**
