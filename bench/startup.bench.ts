@@ -23,19 +23,35 @@ async function startOnce(browser: Browser, url: string, origin: string): Promise
   const main = await startMainWorld(page)
   try {
     const explorer = new ExplorerPage(page)
-    await page.goto(url, { waitUntil: 'commit' })
+    await page.goto(url, { waitUntil: 'commit', timeout: 120_000 })
     const serverFieldUsable = await page.waitForFunction(
       () => {
         const field = document.querySelector<HTMLInputElement>('[data-testid="server-address"]')
         return field && !field.disabled && field.offsetParent !== null ? performance.now() : 0
       },
       undefined,
-      { polling: 'raf' },
+      { polling: 'raf', timeout: 120_000 },
     )
     const fieldAt = Number(await serverFieldUsable.jsonValue())
     await explorer.openServer(origin)
-    await explorer.pickEndpoint('meta')
-    const editorAt = await page.evaluate(() => performance.now())
+    // The page object's steps, with waits long enough for a machine shared by many.
+    const patient = { timeout: 120_000 }
+    await explorer.endpointOptions.first().waitFor(patient)
+    await explorer.endpointFilter.fill('meta')
+    await page
+      .locator('[data-testid="endpoint-option"][data-endpoint="meta"]')
+      .first()
+      .waitFor(patient)
+    await explorer.endpointFilter.press('Enter')
+    const editor = await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="body-editor"] .monaco-editor .view-lines')
+          ? performance.now()
+          : 0,
+      undefined,
+      { polling: 'raf', ...patient },
+    )
+    const editorAt = Number(await editor.jsonValue())
     const paint = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     )
