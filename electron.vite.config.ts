@@ -14,7 +14,14 @@ const devCsp = {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The history's database runs in a worker thread: its own entry, beside index.js, found
+          // at run time by history-store.ts (node:sqlite, a built-in, stays an import).
+          'history-worker': resolve('src/main/history/history-worker.ts'),
+        },
+      },
     },
   },
   preload: {

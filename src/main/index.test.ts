@@ -97,7 +97,10 @@ describe('main/index.ts wiring', () => {
     )
     expect(window.loaded).toEqual(['app://explorer/index.html'])
     expect(recorded.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ])
     expect(recorded.protocolHandlers.has('app')).toBe(true)
   })

@@ -19,6 +19,9 @@ const nodeFlags = (process.features as { typescript?: unknown }).typescript
 async function startWriter(directory: string, tag: string) {
   const child = spawn(process.execPath, [...nodeFlags, writer, directory, tag], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Each writer strips the types of the same files again (and so does its worker thread):
+    // Node's compile cache keeps the second start from paying for it again.
+    env: { ...process.env, NODE_COMPILE_CACHE: join(directory, '.node-compile-cache') },
   })
   let output = ''
   let errors = ''
@@ -104,24 +107,12 @@ it('loses nothing acknowledged and corrupts nothing when the writer is killed mi
     }
   }
   expect(acknowledged.length).toBeGreaterThan(iterations)
-  // Each open after a kill cleaned up what the writer left half-done: after the last close there
-  // is the log and one body file per entry, no temporary file, no orphan, no lock.
-  expect((await readdir(directory)).sort()).toEqual(['bodies', 'history.log'])
-  const reopened = await openHistoryStore({ directory, now: Date.now, log: () => undefined })
-  if (!reopened.ok) throw new Error(reopened.error.message)
-  const live: string[] = []
-  for (let cursor: string | null | undefined; cursor !== null;) {
-    const page = await reopened.value.query({ limit: 500, cursor })
-    if (!page.ok) throw new Error(page.error.message)
-    live.push(...page.value.items.map((item) => `${item.id}.json`))
-    cursor = page.value.nextCursor
-  }
-  await reopened.value.close()
-  const files = (await readdir(join(directory, 'bodies'), { recursive: true })).filter((name) =>
-    name.includes('.'),
-  )
-  expect(files.map((name) => name.split('/').at(-1)).sort()).toEqual(live.sort())
-}, 120_000)
+  // Each open after a kill recovered from the WAL: after the last close there is the database
+  // alone: no WAL left behind, no lock.
+  expect((await readdir(directory)).filter((name) => !name.startsWith('.')).sort()).toEqual([
+    'history.db',
+  ])
+}, 400_000)
 
 it('refuses a second store while another process has the history open, takes over once it died', async () => {
   const directory = await folders.make('history-lock-')

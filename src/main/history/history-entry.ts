@@ -32,7 +32,7 @@ export function buildEntry(
   input: HistoryRecordInput,
   identity: { id: string; seq: number },
   limits: EntryLimits,
-): { stored: StoredEntry; bodyText: string } {
+): { stored: StoredEntry; body: BodyFile; bodyText: string } {
   const request = truncateUtf8(removeTypedToken(input.requestBody).text, limits.maxBodyBytes)
   const outcome = input.outcome
   let response: HistoryResponse | null = null
@@ -85,7 +85,7 @@ export function buildEntry(
     request: request.text.slice(0, limits.indexedRequestChars),
     bodyBytes: Buffer.byteLength(bodyText),
   }
-  return { stored, bodyText }
+  return { stored, body: bodyFile, bodyText }
 }
 
 export function toSummary(entry: StoredEntry): HistorySummary {

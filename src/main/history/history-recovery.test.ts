@@ -1,5 +1,5 @@
-import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openHistoryStore, type HistoryStore, type HistoryStoreOptions } from './history-store.ts'
 import { sampleInput } from './testing/history-fixtures.ts'
@@ -31,7 +31,7 @@ async function withEntries(count: number) {
   }
   await store.close()
   open.splice(open.indexOf(store), 1)
-  return { directory, ids, logPath: join(directory, 'history.log') }
+  return { directory, ids, databasePath: join(directory, 'history.db') }
 }
 
 async function listed(store: HistoryStore) {
@@ -39,133 +39,64 @@ async function listed(store: HistoryStore) {
   return page.ok ? page.value.items.map((item) => item.id) : []
 }
 
-const diskFull = () =>
-  Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
-
-describe('a damaged or torn history file', () => {
-  it('cuts off a torn last line (a crash mid-append) quietly and goes on appending', async () => {
-    const { directory, ids, logPath } = await withEntries(3)
-    await appendFile(logPath, '0badc0de {"type":"add","entry":{"id":"half-writ')
-    const store = await openStore(directory)
-    expect(store.notices).toEqual([])
-    expect(await listed(store)).toEqual([...ids].reverse())
-    const added = await store.append(sampleInput())
-    await store.close()
-    const reopened = await openStore(directory)
-    expect(reopened.notices).toEqual([])
-    expect(await listed(reopened)).toEqual([added.ok ? added.value.id : '', ...[...ids].reverse()])
-  })
-
-  it('sets a damaged file aside with a date, keeps every readable entry and says so', async () => {
-    const { directory, ids, logPath } = await withEntries(4)
-    const original = await readFile(logPath, 'utf8')
-    const lines = original.split('\n')
-    lines[2] = lines[2]!.replace('endpoint1', 'endpointX') // the second entry, checksum now wrong
-    await writeFile(logPath, lines.join('\n'))
+describe('a damaged database', () => {
+  it('sets aside a file that is not a database, says where, and starts a fresh one', async () => {
+    const directory = await folders.make('history-')
+    const garbage = 'this is not a database, just text that happens to be here\n'.repeat(100)
+    await writeFile(join(directory, 'history.db'), garbage)
     const logged: string[] = []
     const store = await openStore(directory, { log: (message) => logged.push(message) })
     expect(store.notices).toEqual([
       expect.objectContaining({
         code: 'DAMAGED_FILE_SET_ASIDE',
-        setAsidePath: `${logPath}.damaged-2025-06-01T12-00-00-000Z`,
-        recoveredEntries: 3,
-        unreadableLines: 1,
+        setAsidePath: `${join(directory, 'history.db')}.damaged-2025-06-01T12-00-00-000Z`,
+        recoveredEntries: 0,
       }),
     ])
-    expect(logged.join('\n')).toContain('unreadable')
-    expect(await listed(store)).toEqual([ids[3], ids[2], ids[0]])
-    expect(await readFile(store.notices[0]!.setAsidePath, 'utf8')).toBe(lines.join('\n'))
-    await store.close()
-    // The rewritten log is clean: the next start has nothing to say.
-    const reopened = await openStore(directory)
-    expect(reopened.notices).toEqual([])
-    expect(await listed(reopened)).toEqual([ids[3], ids[2], ids[0]])
-  })
-
-  it('sets aside a file that is not a history at all and starts empty', async () => {
-    const directory = await folders.make('history-')
-    await writeFile(join(directory, 'history.log'), 'this is not a log\nat all')
-    const store = await openStore(directory)
-    expect(store.notices).toMatchObject([{ code: 'DAMAGED_FILE_SET_ASIDE', recoveredEntries: 0 }])
+    expect(logged.join('\n')).toContain('damaged')
+    expect(await readFile(store.notices[0]!.setAsidePath, 'utf8')).toBe(garbage)
     expect(await listed(store)).toEqual([])
     expect((await store.append(sampleInput())).ok).toBe(true)
+    await store.close()
+    // The fresh database is clean: the next start has nothing to say.
+    expect((await openStore(directory)).notices).toEqual([])
   })
 
-  it('still lists an entry whose body file went missing, and says its bodies are gone', async () => {
-    const { directory, ids } = await withEntries(1)
-    const id = ids[0]!
-    await rm(join(directory, 'bodies', id.slice(0, 2), `${id}.json`))
+  it('sets aside a database damaged inside, tells the user, and goes on with a fresh one', async () => {
+    const { directory, databasePath } = await withEntries(40)
+    // Scribble over the pages the entries grew into (the schema and the first pages of each
+    // table, which opening reads, stay whole): the damage shows when a search reads them.
+    const bytes = await readFile(databasePath)
+    for (let offset = 4096 * 20; offset < bytes.length; offset++) bytes[offset] = offset % 251
+    await writeFile(databasePath, bytes)
     const store = await openStore(directory)
-    const entry = await store.get(id)
-    expect(entry).toMatchObject({
-      ok: true,
-      value: { bodiesMissing: true, response: null, endpoint: 'endpoint0' },
-    })
+    // Found when opening reads a damaged page, or by the first search that does.
+    const page = await store.query({ text: 'endpoint1' })
+    if (!page.ok) expect(page.error.code).toBe('STORAGE_FAILED')
+    expect(store.notices).toEqual([expect.objectContaining({ code: 'DAMAGED_FILE_SET_ASIDE' })])
+    expect(await readdir(directory)).toContain(basename(store.notices[0]!.setAsidePath))
+    expect(await listed(store)).toEqual([])
+    expect((await store.append(sampleInput())).ok).toBe(true)
   })
 })
 
 describe('a disk that fails', () => {
-  it('reports a full disk while saving a body and records nothing', async () => {
-    const { directory } = await withEntries(0)
-    let full = true
-    const store = await openStore(directory, {
-      io: {
-        writeFileAtomic: async (path, data) => {
-          if (full) throw diskFull()
-          await writeFile(path, data)
-        },
-      },
-    })
-    expect(await store.append(sampleInput())).toMatchObject({
-      ok: false,
-      error: { code: 'STORAGE_FULL' },
-    })
-    expect(await listed(store)).toEqual([])
-    full = false
-    expect((await store.append(sampleInput())).ok).toBe(true)
-  })
-
-  it('cuts off a half-written log line when the disk fills mid-append, and nothing is lost', async () => {
+  it('reports a full disk while saving and records nothing, then goes on once there is room', async () => {
     const { directory, ids } = await withEntries(2)
-    let full = true
-    const store = await openStore(directory, {
-      io: {
-        writeAt: async (handle, data, position) => {
-          if (!full) {
-            await handle.write(data, 0, data.length, position)
-            return
-          }
-          await handle.write(data, 0, 20, position) // part of the line lands, then the disk is full
-          throw diskFull()
-        },
-      },
-    })
-    expect(await store.append(sampleInput())).toMatchObject({
+    // The database may not grow past its current size: a 300 kB body does not fit.
+    const store = await openStore(directory, { maxPageCount: 40 })
+    const big = JSON.stringify({ pad: 'x'.repeat(300_000) })
+    expect(await store.append(sampleInput({ requestBody: big }))).toMatchObject({
       ok: false,
       error: { code: 'STORAGE_FULL' },
     })
-    full = false
+    expect(await listed(store)).toEqual([ids[1], ids[0]])
     const added = await store.append(sampleInput({ endpoint: 'after' }))
     expect(added.ok).toBe(true)
     await store.close()
     const reopened = await openStore(directory)
     expect(reopened.notices).toEqual([])
     expect(await listed(reopened)).toEqual([added.ok ? added.value.id : '', ids[1], ids[0]])
-    // The failed entry's body file went with it.
-    const bodyFiles = await readdir(join(directory, 'bodies'), { recursive: true })
-    expect(bodyFiles.filter((name) => name.endsWith('.json'))).toHaveLength(3)
-  })
-
-  it('reports a folder it may not write to', async () => {
-    const { directory } = await withEntries(0)
-    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
-    const store = await openStore(directory, {
-      io: { writeFileAtomic: () => Promise.reject(denied) },
-    })
-    expect(await store.append(sampleInput())).toMatchObject({
-      ok: false,
-      error: { code: 'STORAGE_NOT_WRITABLE' },
-    })
   })
 
   it('reports a history folder that cannot be created', async () => {
@@ -177,19 +108,6 @@ describe('a disk that fails', () => {
       log: () => undefined,
     })
     expect(opened).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED' } })
-  })
-
-  it('cannot start on a full disk, and says why', async () => {
-    const directory = await folders.make('history-')
-    const opened = await openHistoryStore({
-      directory,
-      now,
-      log: () => undefined,
-      io: { writeFileAtomic: () => Promise.reject(diskFull()) },
-    })
-    expect(opened).toMatchObject({ ok: false, error: { code: 'STORAGE_FULL' } })
-    // It let go of its lock on the way out.
-    expect((await openStore(directory)).notices).toEqual([])
   })
 })
 

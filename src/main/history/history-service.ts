@@ -26,7 +26,7 @@ export interface HistoryService {
   setPinned(id: string, pinned: boolean): Promise<Result<HistorySummary>>
   delete(id: string): Promise<Result<void>>
   clear(options: { keepPinned: boolean }): Promise<Result<{ removed: number }>>
-  /** What start-up found (a damaged file set aside), handed out once so it is shown once. */
+  /** What the history found (a damaged file set aside), each handed out once so it is shown once. */
   takeNotices(): Promise<Result<HistoryNotice[]>>
   /** Records one send; main's send path calls this, never the renderer. */
   record(input: HistoryRecordInput): Promise<Result<HistorySummary>>
@@ -50,7 +50,9 @@ export function createHistoryService(dependencies: HistoryServiceDependencies): 
     if (!opened.ok) dependencies.log(`history: ${opened.error.message}`)
     return opened
   })
-  let noticesTaken = false
+  // Notices are handed out once each: those of start-up at the first call, later ones (the old
+  // history copied in the background) at the next.
+  let noticesTaken = 0
   const pending = new Set<Promise<unknown>>()
 
   async function withStore<T>(work: (store: HistoryStore) => Promise<Result<T>>) {
@@ -66,8 +68,8 @@ export function createHistoryService(dependencies: HistoryServiceDependencies): 
     clear: (options) => withStore((store) => store.clear(options)),
     takeNotices: () =>
       withStore(async (store) => {
-        const notices = noticesTaken ? [] : store.notices
-        noticesTaken = true
+        const notices = store.notices.slice(noticesTaken)
+        noticesTaken = store.notices.length
         return ok(notices)
       }),
     record(input) {

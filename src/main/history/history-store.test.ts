@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { DatabaseSync } from 'node:sqlite'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { misskeyError, responseOutcome, sampleInput } from './testing/history-fixtures.ts'
@@ -129,7 +129,7 @@ describe('changing the history', () => {
     expect(await ids(store, { pinnedOnly: true })).toEqual([])
   })
 
-  it('deletes one entry and its body file, and says so when it is gone already', async () => {
+  it('deletes one entry with its bodies, and says so when it is gone already', async () => {
     const store = await openStore()
     const entry = await append(store)
     expect(await store.delete(entry.id)).toEqual({ ok: true, value: undefined })
@@ -159,9 +159,13 @@ describe('changing the history', () => {
     expect(await store.clear({ keepPinned: false })).toEqual({ ok: true, value: { removed: 1 } })
     expect(await ids(store)).toEqual([])
     await store.close()
-    // The body files went too, after the answer.
-    const files = await readdir(join(directory, 'bodies'), { recursive: true })
-    expect(files.filter((name) => name.endsWith('.json'))).toEqual([])
+    // The bodies and the search text went with the entries.
+    const database = new DatabaseSync(join(directory, 'history.db'), { readOnly: true })
+    const left = database
+      .prepare('SELECT (SELECT count(*) FROM bodies) + (SELECT count(*) FROM entry_text) AS n')
+      .get()
+    database.close()
+    expect(left).toEqual({ n: 0 })
     expect(await ids(await openStore({ directory }))).toEqual([])
   })
 
@@ -186,7 +190,7 @@ describe('changing the history', () => {
     expect(left[0]).toBe(made.at(-1)!.id)
   })
 
-  it('compacts its log and keeps everything live', async () => {
+  it('compacts the database and keeps everything live', async () => {
     const directory = await folders.make('history-')
     const store = await openStore({ directory })
     const entries = []

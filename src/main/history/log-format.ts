@@ -81,7 +81,8 @@ export function scanLog(data: Buffer, onRecord: (record: LogRecord) => void): Lo
   return { goodBytes, badLines, tornTailBytes: data.length - start }
 }
 
-function decodeLine(data: Buffer, start: number, end: number): LogRecord | null {
+/** One line's record (`end`: the newline's offset), or null when it does not verify. */
+export function decodeLine(data: Buffer, start: number, end: number): LogRecord | null {
   if (end - start <= prefixLength || data[start + prefixLength - 1] !== space) return null
   // Compared as numbers: formatting every line's checksum as hex costs more than parsing one.
   const expected = parseInt(data.toString('latin1', start, start + prefixLength - 1), 16)

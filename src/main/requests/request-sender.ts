@@ -55,7 +55,9 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
     if (!input.upload) {
       return ok({
         headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify(auth.value.body),
+        // The parsed body's JSON is already at hand unless the token went into it.
+        body:
+          auth.value.body === body.value.value ? body.value.json : JSON.stringify(auth.value.body),
         sentBytes: null,
       })
     }
@@ -117,7 +119,10 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
       const sent = prepared.value.sentBytes?.()
       if (sent !== undefined) progress('upload', sent, sent, true)
       phase = 'body'
-      const totalBytes = Number(response.headers.get('content-length')) || null
+      // The headers are read once, as the list the record carries; lookups go through it.
+      const headers = [...response.headers]
+      const header = (name: string) => headers.find(([key]) => key === name)?.[1] ?? null
+      const totalBytes = Number(header('content-length')) || null
       const read = await readBodyWithLimit(response, maxResponseBytes, (bytes) =>
         progress('download', bytes, totalBytes),
       )
@@ -131,12 +136,12 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
         )
       }
       const durationMs = dependencies.monotonicNow() - startedAt
-      const contentType = response.headers.get('content-type')
+      const contentType = header('content-type')
       const { body, problem } = readResponse(
         response.status,
         contentType,
         read.bytes,
-        response.headers.get('location'),
+        header('location'),
       )
       if (body.kind === 'large') {
         dependencies.keptBodies?.keep(input.requestId, {
@@ -153,7 +158,7 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
         url,
         status: response.status,
         statusText: response.statusText,
-        headers: [...response.headers.entries()],
+        headers,
         durationMs,
         sizeBytes: read.bytes.byteLength,
         contentType,
