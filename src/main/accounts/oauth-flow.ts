@@ -3,11 +3,15 @@ import type { Account, OAuthRequest } from '../../shared/accounts.ts'
 import { fail, type Result } from '../../shared/result.ts'
 import { normalizeServerAddress } from '../server-address.ts'
 import { callbackPage, listenForCallback } from './loopback-callback.ts'
+import { readJsonAnswer } from '../http/read-json-answer.ts'
 import { fetchOAuthMetadata } from './oauth-metadata.ts'
 import type { FlowContext } from './sign-in-flows.ts'
 import { verifyToken } from './verify-token.ts'
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url')
+
+/** A token answer is a few hundred bytes. */
+const maxTokenAnswerBytes = 64 * 1024
 
 /** PKCE with S256, which Misskey requires (RFC 7636). */
 export function createPkce(): { verifier: string; challenge: string } {
@@ -138,7 +142,11 @@ export async function runOAuth(
       redirect: 'manual',
       signal: context.signal,
     })
-    const answer = (await exchange.json().catch(() => ({}))) as Record<string, unknown>
+    const read = await readJsonAnswer(exchange, maxTokenAnswerBytes, 'The token endpoint’s answer')
+    if (!read.ok) return read
+    const answer = (
+      typeof read.value === 'object' && read.value !== null ? read.value : {}
+    ) as Record<string, unknown>
     if (!exchange.ok || typeof answer.access_token !== 'string') {
       const reason =
         typeof answer.error === 'string'
