@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Account, OAuthRequest } from '../../shared/accounts.ts'
 import { fail, type Result } from '../../shared/result.ts'
 import { normalizeServerAddress } from '../server-address.ts'
-import { callbackPage, listenForCallback } from './loopback-callback.ts'
+import { callbackPage, listenForCallback, type LoopbackBinding } from './loopback-callback.ts'
 import { readJsonAnswer } from '../http/read-json-answer.ts'
 import { fetchOAuthMetadata } from './oauth-metadata.ts'
 import type { FlowContext } from './sign-in-flows.ts'
@@ -39,6 +39,15 @@ export function parseLoopbackRedirect(redirectUri: string): Result<URL> {
   return { ok: true, value: url }
 }
 
+/** The listener waits on the very loopback host the redirect names (parseLoopbackRedirect). */
+function bindingFor(redirect: URL): LoopbackBinding {
+  return redirect.hostname === '[::1]'
+    ? '::1'
+    : redirect.hostname === 'localhost'
+      ? 'localhost'
+      : '127.0.0.1'
+}
+
 /**
  * OAuth 2 authorization code flow with PKCE against Misskey: the client is identified by an https
  * URL whose page lists the redirect URI (IndieAuth style), scopes are space-separated, there are
@@ -69,10 +78,12 @@ export async function runOAuth(
   const pkce = createPkce()
   const state = base64url(randomBytes(24))
   let callback
+  const binding = bindingFor(redirect.value)
   try {
     callback = await listenForCallback({
       port: Number(redirect.value.port),
       path: redirect.value.pathname,
+      binding,
       accept: (url) => url.searchParams.get('state') === state,
       page: callbackPage(
         'Back in Misskey API Explorer',
@@ -80,6 +91,14 @@ export async function runOAuth(
       ),
     })
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (binding === '::1' && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT')) {
+      return fail(
+        'INVALID_REDIRECT_URI',
+        `This computer has no IPv6 loopback (::1), so the browser could not come back to ${redirect.value.host}. Register http://127.0.0.1:${redirect.value.port}${redirect.value.pathname} on your client page and use it instead.`,
+        { redirectUri: request.redirectUri },
+      )
+    }
     return fail(
       'INVALID_REDIRECT_URI',
       `Cannot listen on ${redirect.value.host}: ${(error as Error).message}. Is another program using that port?`,
