@@ -7,6 +7,7 @@ export default defineConfig({
       'e2e/**/*.test.ts',
       'test-kit/**/*.test.ts',
       'bench/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

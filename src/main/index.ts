@@ -9,14 +9,20 @@ import { createHandlers } from './ipc/handlers.ts'
 import { createSenderCheck, registerIpcHandlers } from './ipc/register-ipc.ts'
 import { createKeytarSecretStore } from './secrets/keytar-secret-store.ts'
 import { createMainServices } from './services.ts'
-import { appOrigin, appScheme, handleAppRequest } from './window/app-protocol.ts'
+import { appScheme, handleAppRequest } from './window/app-protocol.ts'
 import { isExternalLink, lockNavigation, mainWindowOptions } from './window/main-window.ts'
+import { choosePageUrl } from './window/page-url.ts'
+import { denyAllPermissions } from './window/permissions.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const rendererDirectory = join(here, '../renderer')
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const pageUrl = devServerUrl ?? `${appOrigin}/index.html`
 const log = (message: string) => console.error(`[main] ${message}`)
+// The dev server's page only in development; a packaged app always shows its own.
+const { pageUrl, trustedOrigin, ignored } = choosePageUrl(
+  app.isPackaged,
+  process.env.ELECTRON_RENDERER_URL,
+)
+if (ignored) log(ignored)
 
 protocol.registerSchemesAsPrivileged([
   // codeCache: V8 keeps the compiled bundle between starts (standard schemes only), so the
@@ -53,10 +59,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     protocol.handle(appScheme, (request) => handleAppRequest(rendererDirectory, request.url))
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-      callback(false),
-    )
-    session.defaultSession.setPermissionCheckHandler(() => false)
+    denyAllPermissions(session.defaultSession, log)
 
     const services = createMainServices({
       fetch: globalThis.fetch,
@@ -109,7 +112,6 @@ if (!app.requestSingleInstanceLock()) {
       WebSocket,
     })
     app.on('before-quit', () => services.streaming.dispose())
-    const trustedOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin
     registerIpcHandlers(
       ipcMain,
       createDispatcher(createHandlers(services), log),

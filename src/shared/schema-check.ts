@@ -29,10 +29,33 @@ export function createSchemaChecker(root: JsonSchema): SchemaChecker {
               }
         // The validator marks the schema objects it reads (non-enumerable properties), so it gets
         // its own copy: the caller's schema may be frozen or a reactive proxy.
-        validator = new Validator(JSON.parse(JSON.stringify(standalone)), '2020-12', true)
+        validator = new Validator(
+          JSON.parse(JSON.stringify(standalone), withoutRunawayPatterns) as JsonSchema,
+          '2020-12',
+          true,
+        )
         validators.set(schema, validator)
       }
-      return validator.validate(value).valid
+      // A schema the validator cannot apply (a pattern V8 will not compile…) fits no placeholder.
+      try {
+        return validator.validate(value).valid
+      } catch {
+        return false
+      }
     },
   }
+}
+
+/**
+ * A quantifier this large (`(?:b?){5000000}`) makes V8's regular expression compiler work for
+ * seconds and then overflow its stack, on every check. The server writes the pattern; this
+ * checker only picks placeholders, so its copy of the schema holds a pattern nothing matches
+ * instead: no candidate is known to fit, and the generic placeholder is used.
+ */
+const runawayQuantifier = /\{\s*\d{6,}\s*(,\s*\d*\s*)?\}/
+
+function withoutRunawayPatterns(key: string, value: unknown): unknown {
+  return key === 'pattern' && typeof value === 'string' && runawayQuantifier.test(value)
+    ? '[^\\s\\S]'
+    : value
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createSchemaChecker } from './schema-check.ts'
-import { placeholderNumber, placeholderString } from './schema-placeholders.ts'
+import {
+  maxPatternExampleLength,
+  placeholderNumber,
+  placeholderString,
+} from './schema-placeholders.ts'
 
 const check = createSchemaChecker({})
 
@@ -27,6 +31,24 @@ describe('placeholderString', () => {
     const second = placeholderString({ pattern: '^#[0-9a-f]{6}$' }, check, 1)
     expect(second).toMatch(/^#[0-9a-f]{6}$/)
     expect(second).not.toBe('#000000')
+  })
+
+  it('makes no huge example from a server’s pattern: it falls back to the placeholder', () => {
+    // Each would be megabytes to gigabytes of text (or endless work) if generated in full.
+    for (const pattern of [
+      'a{50000000}',
+      '^((a{1000}){1000}){1000}$',
+      '^(a{9000})\\1\\1$',
+      '^(?:){50000000}$',
+      '^(?:b?){5000000}$',
+      `^${'[a-z]{5000}'.repeat(3)}$`,
+    ]) {
+      expect(placeholderString({ pattern }, check), pattern).toBe('example')
+    }
+    // Up to the budget a pattern is still honoured.
+    const limit = maxPatternExampleLength
+    expect(placeholderString({ pattern: `^a{${limit}}$` }, check)).toBe('a'.repeat(limit))
+    expect(placeholderString({ pattern: `^a{${limit + 1}}$` }, check)).toBe('example')
   })
 
   it('falls back to "example" for a pattern it cannot satisfy or read', () => {

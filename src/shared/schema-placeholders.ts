@@ -42,7 +42,10 @@ export function placeholderString(schema: JsonSchema, check: SchemaChecker, vari
   const constraints = pick(schema, stringKeywords, 'string')
   const suffix = variant > 0 ? String(variant + 1) : ''
   const candidates: string[] = []
-  const format = typeof schema.format === 'string' ? formatExamples[schema.format] : undefined
+  const format =
+    typeof schema.format === 'string' && Object.hasOwn(formatExamples, schema.format)
+      ? formatExamples[schema.format]
+      : undefined
   if (variant === 0) candidates.push('')
   if (format !== undefined) candidates.push(format)
   const example = sized(`example${suffix}`, schema.minLength, schema.maxLength)
@@ -110,14 +113,40 @@ function sized(text: string, minLength: unknown, maxLength: unknown): string {
   return result
 }
 
+/** A pattern example longer than this is no help to anyone typing a body: none is made. */
+export const maxPatternExampleLength = 10_000
+
+/** RandExp's internal generator: one call per token of the parsed pattern. */
+type TokenGenerator = (token: Record<string, unknown>, groups: unknown[]) => string
+
+class PatternTooLarge extends Error {}
+
 /**
  * The shortest string the pattern describes, made deterministic by always taking the lowest
- * choice (RandExp picks at random by default). Patterns RandExp cannot read give nothing.
+ * choice (RandExp picks at random by default). Patterns RandExp cannot read give nothing, and so
+ * does one whose example would be huge (`a{50000000}`, nested repetitions): the server writes
+ * the pattern, so generation is metered token by token and stopped past a small budget instead
+ * of building a 50-million-character string first and measuring it after.
  */
 function fromPattern(pattern: string, variant: number): string[] {
   try {
     const generator = new RandExp(pattern)
     generator.randInt = (low: number, high: number) => Math.min(low + variant, high)
+    const internals = generator as unknown as { _gen: TokenGenerator }
+    const generate = internals._gen.bind(generator)
+    let produced = 0
+    let calls = 0
+    // RandExp recurses through `this._gen`, so every token, however deeply repeated, comes here.
+    internals._gen = (token, groups) => {
+      // Calls bound the work of patterns that produce nothing (`(?:){50000000}`).
+      if (++calls > 20 * maxPatternExampleLength) throw new PatternTooLarge()
+      const text = generate(token, groups)
+      // Leaves (a character, a set, a back-reference) add to the output; groups only join them.
+      const leaf = !('stack' in token) && !('options' in token) && typeof token.value !== 'object'
+      if (leaf) produced += text.length
+      if (produced > maxPatternExampleLength) throw new PatternTooLarge()
+      return text
+    }
     return [generator.gen()]
   } catch {
     return []

@@ -13,9 +13,11 @@ import {
   flattenSchema,
   isRecord,
   mergeSchemas,
+  ownValue,
   propertiesOf,
   requiredNames,
   schemaTypes,
+  setOwn,
   type SchemaTypeName,
 } from './schema-walk.ts'
 
@@ -59,9 +61,9 @@ function addMissing(
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...typed }
   for (const [key, value] of Object.entries(sample)) {
-    const mine = typed[key]
-    if (!Object.hasOwn(typed, key)) merged[key] = value
-    else if (isRecord(mine) && isRecord(value)) merged[key] = addMissing(mine, value)
+    const mine = ownValue(typed, key)
+    if (!Object.hasOwn(typed, key)) setOwn(merged, key, value)
+    else if (isRecord(mine) && isRecord(value)) setOwn(merged, key, addMissing(mine, value))
   }
   return merged
 }
@@ -164,7 +166,7 @@ function sampleObject(
   const names = [...Object.keys(properties).filter((name) => wanted.has(name)), ...wanted]
   const body: Record<string, unknown> = {}
   for (const name of new Set(names)) {
-    body[name] = sampleValue(sampler, properties[name] ?? {}, depth + 1, 0)
+    setOwn(body, name, sampleValue(sampler, ownValue(properties, name) ?? {}, depth + 1, 0))
   }
   applyConditional(sampler, schema, body, depth)
   return body
@@ -191,15 +193,15 @@ function applyConditional(
   const missing = requiredNames(rules).filter((name) => !Object.hasOwn(body, name))
   const rejected = Object.keys(body).filter(
     (name) =>
-      ruleProperties[name] !== undefined &&
+      ownValue(ruleProperties, name) !== undefined &&
       !sampler.check.matches(body[name], ruleProperties[name]),
   )
   for (const name of [...missing, ...rejected]) {
     const combined = mergeSchemas(
-      flattenSchema(sampler.root, properties[name] ?? {}),
-      flattenSchema(sampler.root, ruleProperties[name] ?? {}),
+      flattenSchema(sampler.root, ownValue(properties, name) ?? {}),
+      flattenSchema(sampler.root, ownValue(ruleProperties, name) ?? {}),
     )
-    body[name] = sampleValue(sampler, combined, depth + 1, 0)
+    setOwn(body, name, sampleValue(sampler, combined, depth + 1, 0))
   }
 }
 

@@ -7,6 +7,25 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+// A server writes these documents, and names such as `constructor`, `toString` or `__proto__`
+// are properties of every JavaScript object: look names up as own properties only, and write
+// them as own properties (`object[name] = x` with `__proto__` would replace the prototype).
+
+/** `record[key]` when it is the record's own property, else undefined. */
+export function ownValue(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
+/** Sets `record[key]` as an own data property, whatever the key (`__proto__` included). */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
+}
+
 /** JSON Schema's primitive type names, in the order a placeholder prefers them. */
 export const schemaTypeNames = [
   'object',
@@ -28,8 +47,8 @@ export function resolvePointer(root: JsonSchema, ref: string): unknown {
   let node: unknown = root
   for (const raw of pointer.slice(1).split('/')) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')
-    if (Array.isArray(node)) node = node[Number(key)]
-    else if (isRecord(node)) node = node[key]
+    if (Array.isArray(node)) node = Object.hasOwn(node, key) ? node[Number(key)] : undefined
+    else if (isRecord(node)) node = ownValue(node, key)
     else return undefined
   }
   return node

@@ -26,7 +26,8 @@ export async function approveMiAuth(pageUrl: string, loginToken: string): Promis
 export async function approveOAuth(
   authorizeUrl: string,
   loginToken: string,
-  options: { deny?: boolean } = {},
+  /** `localhostAs`: where this browser resolves `localhost` (browsers differ: ::1 or 127.0.0.1). */
+  options: { deny?: boolean; localhostAs?: '127.0.0.1' | '[::1]' } = {},
 ): Promise<void> {
   const page = await fetch(authorizeUrl)
   const html = await page.text()
@@ -46,5 +47,7 @@ export async function approveOAuth(
   const location = decision.headers.get('location')
   if (decision.status !== 302 || !location)
     throw new Error(`the decision answered ${decision.status}`)
-  await fetch(location)
+  const back = new URL(location)
+  if (back.hostname === 'localhost' && options.localhostAs) back.hostname = options.localhostAs
+  await fetch(back)
 }

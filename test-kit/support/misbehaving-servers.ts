@@ -3,6 +3,9 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { constants as zlib, createBrotliCompress, createDeflate, createGzip } from 'node:zlib'
 import { buildFakeSpec } from '../fake-misskey/spec.ts'
 import { startLocalServer, type LocalServer } from './local-server.ts'
 
@@ -166,4 +169,66 @@ export async function startSelfSignedServer(): Promise<LocalServer> {
         server.close(() => resolve())
       }),
   }
+}
+
+export type BombEncoding = 'br' | 'gzip' | 'deflate'
+
+/** How much a compression bomb inflates to. */
+export const bombDecodedBytes = 200 * 1024 * 1024
+
+const bombs = new Map<BombEncoding, Promise<Buffer>>()
+
+/** 200 MiB of spaces, compressed (br: ~150 bytes; gzip/deflate: ~200 KiB), made once per run. */
+export function compressionBomb(encoding: BombEncoding): Promise<Buffer> {
+  let bomb = bombs.get(encoding)
+  if (!bomb) {
+    bomb = compress(encoding)
+    bombs.set(encoding, bomb)
+  }
+  return bomb
+}
+
+async function compress(encoding: BombEncoding): Promise<Buffer> {
+  // Compressed as a stream of 1 MiB chunks so that making the bomb never holds 200 MiB.
+  const chunk = Buffer.alloc(1024 * 1024, 0x20)
+  const source = Readable.from(
+    (function* () {
+      for (let sent = 0; sent < bombDecodedBytes; sent += chunk.byteLength) yield chunk
+    })(),
+  )
+  const compressor =
+    encoding === 'br'
+      ? createBrotliCompress({
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_LGWIN]: 24 },
+        })
+      : encoding === 'gzip'
+        ? createGzip({ level: 9 })
+        : createDeflate({ level: 9 })
+  const parts: Buffer[] = []
+  compressor.on('data', (part: Buffer) => parts.push(part))
+  await pipeline(source, compressor)
+  return Buffer.concat(parts)
+}
+
+/**
+ * A server whose every answer (/api.json, /api/*, OAuth metadata, token and MiAuth answers) is a
+ * compression bomb: a small body, declared with its small Content-Length, that inflates to
+ * 200 MiB of JSON-ish whitespace. `hits` counts the requests it answered.
+ */
+export async function startCompressionBombServer(
+  encoding: BombEncoding,
+): Promise<LocalServer & { hits: string[] }> {
+  const bomb = await compressionBomb(encoding)
+  const hits: string[] = []
+  const server = await startLocalServer((request, response) => {
+    hits.push(request.url ?? '/')
+    request.resume()
+    response.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-encoding': encoding,
+      'content-length': String(bomb.byteLength),
+    })
+    response.end(bomb)
+  })
+  return { ...server, hits }
 }

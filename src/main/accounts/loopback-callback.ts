@@ -1,5 +1,11 @@
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+/**
+ * Where the listener waits: the loopback address the redirect URI names. `localhost` gets both
+ * 127.0.0.1 and ::1, since a browser may resolve it to either (IPv6 only where the machine has it).
+ */
+export type LoopbackBinding = '127.0.0.1' | '::1' | 'localhost'
 
 export interface LoopbackCallback {
   /** The URL the server sends the browser back to. */
@@ -18,16 +24,18 @@ export interface LoopbackOptions {
   accept: (url: URL) => boolean
   /** The page the browser shows once it is back. */
   page: string
+  /** 127.0.0.1 unless the redirect URI names another loopback host. */
+  binding?: LoopbackBinding
 }
 
 /**
- * A one-shot HTTP listener on 127.0.0.1 that catches the browser's redirect at the end of a
+ * A one-shot HTTP listener on loopback that catches the browser's redirect at the end of a
  * sign-in. Only loopback is bound, so nothing outside this machine can reach it.
  */
-export function listenForCallback(options: LoopbackOptions): Promise<LoopbackCallback> {
+export async function listenForCallback(options: LoopbackOptions): Promise<LoopbackCallback> {
   let deliver: (url: URL) => void = () => undefined
   const received = new Promise<URL>((resolve) => (deliver = resolve))
-  const server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     if (url.pathname !== options.path || !options.accept(url)) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found')
@@ -40,20 +48,40 @@ export function listenForCallback(options: LoopbackOptions): Promise<LoopbackCal
     })
     response.end(options.page)
     deliver(url)
-  })
+  }
+  const binding = options.binding ?? '127.0.0.1'
+  const first = await listen(handler, options.port, binding === '::1' ? '::1' : '127.0.0.1')
+  const servers = [first]
+  const { port } = first.address() as AddressInfo
+  if (binding === 'localhost') {
+    // The same port on ::1 too; a machine without IPv6 resolves localhost to 127.0.0.1 anyway.
+    const second = await listen(handler, port, '::1').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT') return null
+      first.close()
+      throw error
+    })
+    if (second) servers.push(second)
+  }
+  const host = binding === '::1' ? '[::1]' : binding
+  return {
+    url: `http://${host}:${port}${options.path}`,
+    received,
+    close: (graceMs = 0) => {
+      // In-flight answers finish; idle keep-alive sockets are closed by server.close().
+      setTimeout(() => servers.forEach((server) => server.close()), graceMs).unref()
+    },
+  }
+}
+
+function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  port: number,
+  address: string,
+): Promise<Server> {
+  const server = createServer(handler)
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      resolve({
-        url: `http://127.0.0.1:${port}${options.path}`,
-        received,
-        close: (graceMs = 0) => {
-          // In-flight answers finish; idle keep-alive sockets are closed by server.close().
-          setTimeout(() => server.close(), graceMs).unref()
-        },
-      })
-    })
+    server.listen(port, address, () => resolve(server))
   })
 }
 

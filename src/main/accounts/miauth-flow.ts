@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Account, MiAuthRequest } from '../../shared/accounts.ts'
 import { fail, type Result } from '../../shared/result.ts'
+import { readJsonAnswer } from '../http/read-json-answer.ts'
 import { normalizeServerAddress } from '../server-address.ts'
 import { callbackPage, listenForCallback } from './loopback-callback.ts'
 import { pause, type FlowContext } from './sign-in-flows.ts'
+
+/** The check answers a token and a user object: 1 MiB is far more than it needs. */
+const maxCheckAnswerBytes = 1024 * 1024
 
 interface CheckAnswer {
   ok?: unknown
@@ -100,7 +104,12 @@ async function check(
         `The server answered ${response.status} to the MiAuth check; does it support MiAuth?`,
       )
     }
-    return { ok: true, value: (await response.json()) as CheckAnswer }
+    const answer = await readJsonAnswer(response, maxCheckAnswerBytes, 'The MiAuth check answer')
+    if (!answer.ok) return answer
+    if (typeof answer.value !== 'object' || answer.value === null) {
+      return fail('SIGN_IN_FAILED', 'The MiAuth check answer is not a JSON object.')
+    }
+    return { ok: true, value: answer.value as CheckAnswer }
   } catch (error) {
     if (context.signal.aborted) throw error
     return fail('SIGN_IN_FAILED', `The MiAuth check failed: ${(error as Error).message}`)

@@ -2,12 +2,16 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Account, OAuthRequest } from '../../shared/accounts.ts'
 import { fail, type Result } from '../../shared/result.ts'
 import { normalizeServerAddress } from '../server-address.ts'
-import { callbackPage, listenForCallback } from './loopback-callback.ts'
+import { callbackPage, listenForCallback, type LoopbackBinding } from './loopback-callback.ts'
+import { readJsonAnswer } from '../http/read-json-answer.ts'
 import { fetchOAuthMetadata } from './oauth-metadata.ts'
 import type { FlowContext } from './sign-in-flows.ts'
 import { verifyToken } from './verify-token.ts'
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url')
+
+/** A token answer is a few hundred bytes. */
+const maxTokenAnswerBytes = 64 * 1024
 
 /** PKCE with S256, which Misskey requires (RFC 7636). */
 export function createPkce(): { verifier: string; challenge: string } {
@@ -33,6 +37,15 @@ export function parseLoopbackRedirect(redirectUri: string): Result<URL> {
     )
   }
   return { ok: true, value: url }
+}
+
+/** The listener waits on the very loopback host the redirect names (parseLoopbackRedirect). */
+function bindingFor(redirect: URL): LoopbackBinding {
+  return redirect.hostname === '[::1]'
+    ? '::1'
+    : redirect.hostname === 'localhost'
+      ? 'localhost'
+      : '127.0.0.1'
 }
 
 /**
@@ -65,10 +78,12 @@ export async function runOAuth(
   const pkce = createPkce()
   const state = base64url(randomBytes(24))
   let callback
+  const binding = bindingFor(redirect.value)
   try {
     callback = await listenForCallback({
       port: Number(redirect.value.port),
       path: redirect.value.pathname,
+      binding,
       accept: (url) => url.searchParams.get('state') === state,
       page: callbackPage(
         'Back in Misskey API Explorer',
@@ -76,6 +91,14 @@ export async function runOAuth(
       ),
     })
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (binding === '::1' && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT')) {
+      return fail(
+        'INVALID_REDIRECT_URI',
+        `This computer has no IPv6 loopback (::1), so the browser could not come back to ${redirect.value.host}. Register http://127.0.0.1:${redirect.value.port}${redirect.value.pathname} on your client page and use it instead.`,
+        { redirectUri: request.redirectUri },
+      )
+    }
     return fail(
       'INVALID_REDIRECT_URI',
       `Cannot listen on ${redirect.value.host}: ${(error as Error).message}. Is another program using that port?`,
@@ -138,7 +161,11 @@ export async function runOAuth(
       redirect: 'manual',
       signal: context.signal,
     })
-    const answer = (await exchange.json().catch(() => ({}))) as Record<string, unknown>
+    const read = await readJsonAnswer(exchange, maxTokenAnswerBytes, 'The token endpoint’s answer')
+    if (!read.ok) return read
+    const answer = (
+      typeof read.value === 'object' && read.value !== null ? read.value : {}
+    ) as Record<string, unknown>
     if (!exchange.ok || typeof answer.access_token !== 'string') {
       const reason =
         typeof answer.error === 'string'

@@ -1,6 +1,10 @@
 import type { OAuthSupport } from '../../shared/accounts.ts'
 import { ok, type Result } from '../../shared/result.ts'
 import { describeNetworkError } from '../http/network-error.ts'
+import { readJsonAnswer } from '../http/read-json-answer.ts'
+
+/** RFC 8414 metadata is a few KiB. */
+const maxMetadataBytes = 256 * 1024
 
 export interface OAuthMetadata {
   issuer: string | null
@@ -29,8 +33,16 @@ export async function fetchOAuthMetadata(
     return describeNetworkError(error, url)
   }
   if (!response.ok) return ok(null)
+  let answer: Result<unknown>
   try {
-    const body = (await response.json()) as Record<string, unknown>
+    answer = await readJsonAnswer(response, maxMetadataBytes, `${url}'s answer`)
+  } catch (error) {
+    return describeNetworkError(error, url, 'body')
+  }
+  if (!answer.ok) return answer
+  if (typeof answer.value !== 'object' || answer.value === null) return ok(null)
+  try {
+    const body = answer.value as Record<string, unknown>
     const authorizationEndpoint = body.authorization_endpoint
     const tokenEndpoint = body.token_endpoint
     if (typeof authorizationEndpoint !== 'string' || typeof tokenEndpoint !== 'string')

@@ -1,6 +1,10 @@
 import type { AccountUser } from '../../shared/accounts.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { describeNetworkError } from '../http/network-error.ts'
+import { readJsonAnswer } from '../http/read-json-answer.ts'
+
+/** A user object with pinned notes and fields is tens of KiB; 1 MiB is plenty. */
+const maxUserAnswerBytes = 1024 * 1024
 
 /**
  * Asks the server who a token belongs to (`POST /api/i`), so a token is saved only once the
@@ -35,13 +39,14 @@ export async function verifyToken(
     }
     return describeNetworkError(error, url)
   }
-  const text = await response.text()
-  let body: unknown
+  let answer: Result<unknown>
   try {
-    body = JSON.parse(text)
-  } catch {
-    body = null
+    answer = await readJsonAnswer(response, maxUserAnswerBytes, `${url}'s answer`)
+  } catch (error) {
+    return describeNetworkError(error, url, 'body')
   }
+  if (!answer.ok) return answer
+  const body = answer.value ?? null
   if (!response.ok) {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
     const code = typeof error?.code === 'string' ? error.code : `HTTP ${response.status}`

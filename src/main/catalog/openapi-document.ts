@@ -70,7 +70,7 @@ export function resolveLocalRef(document: OpenApiDocument, schema: unknown): unk
   if (!isObject(schema) || typeof schema.$ref !== 'string') return schema
   const name = componentNameOf(schema.$ref)
   const schemas = isObject(document.components?.schemas) ? document.components.schemas : {}
-  return name === null ? schema : (schemas[name] ?? schema)
+  return name === null || !Object.hasOwn(schemas, name) ? schema : schemas[name]
 }
 
 export function componentNameOf(ref: string): string | null {

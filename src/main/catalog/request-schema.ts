@@ -1,4 +1,5 @@
 import type { JsonSchema, RequestSchema } from '../../shared/catalog.ts'
+import { setOwn } from '../../shared/schema-walk.ts'
 import {
   componentNameOf,
   isObject,
@@ -54,7 +55,8 @@ export function extractRequestSchema(
   for (let index = 0; index < wanted.length; index++) {
     const name = wanted[index] as string
     // An unknown component becomes an empty schema: the rest of the body still validates.
-    definitions[name] = name in components ? rewrite(components[name]) : {}
+    // Own properties only: `constructor` or `__proto__` is not a component of every document.
+    setOwn(definitions, name, Object.hasOwn(components, name) ? rewrite(components[name]) : {})
   }
   const schema = isObject(root) ? root : {}
   return {
@@ -81,15 +83,25 @@ function normalizeNode(node: unknown, onComponent: (name: string) => void): unkn
         result.$ref = value
       }
     } else if (singleSchemaKeys.includes(key)) {
-      result[key] = normalizeNode(value, onComponent)
+      setOwn(result, key, normalizeNode(value, onComponent))
     } else if (schemaListKeys.includes(key) && Array.isArray(value)) {
-      result[key] = value.map((item) => normalizeNode(item, onComponent))
+      setOwn(
+        result,
+        key,
+        value.map((item) => normalizeNode(item, onComponent)),
+      )
     } else if (schemaMapKeys.includes(key) && isObject(value)) {
-      result[key] = Object.fromEntries(
-        Object.entries(value).map(([name, schema]) => [name, normalizeNode(schema, onComponent)]),
+      // fromEntries defines own properties, so a property called `__proto__` stays a property.
+      setOwn(
+        result,
+        key,
+        Object.fromEntries(
+          Object.entries(value).map(([name, schema]) => [name, normalizeNode(schema, onComponent)]),
+        ),
       )
     } else if (key !== 'nullable') {
-      result[key] = value
+      // `__proto__` written as a keyword stays an (unknown, ignored) keyword.
+      setOwn(result, key, value)
     }
   }
   return node.nullable === true ? makeNullable(result) : result

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { describeNetworkError } from '../http/network-error.ts'
-import { readBodyWithLimit } from '../http/read-body.ts'
+import { decodedNote, formatLimit, readBodyWithLimit } from '../http/read-body.ts'
 import { isOpenApiDocument, type OpenApiDocument } from './openapi-document.ts'
 
 export type FetchedSpec =
@@ -95,11 +95,12 @@ async function getText(
   const signal = AbortSignal.timeout(options.timeoutMs)
   try {
     const response = await options.fetch(url, { ...init, redirect: 'manual', signal })
-    const body = await readBodyWithLimit(response, options.maxBytes ?? 32 * 1024 * 1024)
+    const limit = options.maxBytes ?? 32 * 1024 * 1024
+    const body = await readBodyWithLimit(response, limit)
     if (body.kind === 'too-large') {
       return fail(
         'NOT_MISSKEY',
-        `${url} is larger than any Misskey spec (${body.receivedBytes} bytes so far).`,
+        `${url} is larger than any Misskey spec (over ${formatLimit(limit)}${decodedNote(body.encoding)}); the read was cut off.`,
         {
           host: new URL(url).host,
           specProblem: 'too large',

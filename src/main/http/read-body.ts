@@ -1,11 +1,28 @@
 const smallBodyBytes = 256 * 1024
 
 export type BodyReadOutcome =
-  { kind: 'complete'; bytes: Uint8Array } | { kind: 'too-large'; receivedBytes: number }
+  | { kind: 'complete'; bytes: Uint8Array }
+  | {
+      kind: 'too-large'
+      /** Decoded bytes read before the read was cut (a little past the limit). */
+      receivedBytes: number
+      /** The content-encoding the server declared (`br`, `gzip`…), or null when it sent plain bytes. */
+      encoding: string | null
+    }
+
+/** The declared content-encoding, or null when the bytes on the wire are the body itself. */
+export function contentEncodingOf(response: Response): string | null {
+  const encoding = response.headers.get('content-encoding')?.trim().toLowerCase() ?? ''
+  return encoding === '' || encoding === 'identity' ? null : encoding
+}
 
 /**
  * Reads a response body chunk by chunk so that a huge or endless answer is cut off at `maxBytes`
  * instead of filling memory, reporting progress along the way.
+ *
+ * The limit counts DECODED bytes: fetch decompresses gzip/deflate/br as the stream is pulled, so
+ * a few hundred compressed bytes can be 200 MiB once inflated. Content-Length counts the bytes
+ * on the wire, so it may only shortcut the read when the body is not encoded.
  */
 export async function readBodyWithLimit(
   response: Response,
@@ -13,8 +30,9 @@ export async function readBodyWithLimit(
   onProgress?: (receivedBytes: number) => void,
 ): Promise<BodyReadOutcome> {
   if (!response.body) return { kind: 'complete', bytes: new Uint8Array(0) }
+  const encoding = contentEncodingOf(response)
   // Most Misskey answers are small and say their length: read them in one go.
-  const declared = Number(response.headers.get('content-length'))
+  const declared = encoding === null ? Number(response.headers.get('content-length')) : 0
   if (declared > 0 && declared <= Math.min(maxBytes, smallBodyBytes)) {
     const bytes = new Uint8Array(await response.arrayBuffer())
     onProgress?.(bytes.byteLength)
@@ -29,11 +47,13 @@ export async function readBodyWithLimit(
     received += value.byteLength
     if (received > maxBytes) {
       await reader.cancel()
-      return { kind: 'too-large', receivedBytes: received }
+      return { kind: 'too-large', receivedBytes: received, encoding }
     }
     chunks.push(value)
     onProgress?.(received)
   }
+  // One chunk is the whole body already: no copy.
+  if (chunks.length === 1) return { kind: 'complete', bytes: chunks[0]! }
   const bytes = new Uint8Array(received)
   let offset = 0
   for (const chunk of chunks) {
@@ -41,4 +61,29 @@ export async function readBodyWithLimit(
     offset += chunk.byteLength
   }
   return { kind: 'complete', bytes }
+}
+
+/** "256 MiB" / "64 KiB": limits in messages people read. */
+export function formatLimit(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`
+  return `${bytes} bytes`
+}
+
+/** "…once decompressed (sent as br)" when the size came from inflating a compressed body. */
+export function decodedNote(encoding: string | null): string {
+  return encoding === null ? '' : ` once decompressed (the server sent it ${encoding}-compressed)`
+}
+
+export type TextReadOutcome =
+  { kind: 'complete'; text: string } | Extract<BodyReadOutcome, { kind: 'too-large' }>
+
+/** The body as UTF-8 text, within the same decoded-bytes limit. */
+export async function readTextWithLimit(
+  response: Response,
+  maxBytes: number,
+): Promise<TextReadOutcome> {
+  const read = await readBodyWithLimit(response, maxBytes)
+  if (read.kind === 'too-large') return read
+  return { kind: 'complete', text: new TextDecoder().decode(read.bytes) }
 }

@@ -2,7 +2,7 @@ import type { ResponseRecord, RequestProgress, SendRequestInput } from '../../sh
 import { parseBodyText } from '../../shared/body-text.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { describeNetworkError } from '../http/network-error.ts'
-import { readBodyWithLimit } from '../http/read-body.ts'
+import { decodedNote, formatLimit, readBodyWithLimit } from '../http/read-body.ts'
 import { buildMultipartBody } from './multipart-body.ts'
 import { throttledProgress } from './progress-throttle.ts'
 import { applyAuth } from './request-auth.ts'
@@ -129,10 +129,8 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
       if (read.kind === 'too-large') {
         return fail(
           'RESPONSE_TOO_LARGE',
-          `The response is larger than ${maxResponseBytes} bytes; it was cut off.`,
-          {
-            limitBytes: maxResponseBytes,
-          },
+          `The response is larger than ${formatLimit(maxResponseBytes)}${decodedNote(read.encoding)}; it was cut off.`,
+          { limitBytes: maxResponseBytes, encoding: read.encoding },
         )
       }
       const durationMs = dependencies.monotonicNow() - startedAt

@@ -9,6 +9,8 @@ export interface SocketOutcome {
   /** The HTTP status the upgrade request got instead of 101. */
   refusal: number | null
   failure: unknown
+  /** Set when the server sent a message over `maxMessageBytes` (ws then closes with 1009). */
+  tooLarge: boolean
 }
 
 export interface SocketListeners {
@@ -34,8 +36,15 @@ export function openSocket(
     headers,
     handshakeTimeout: tuning.handshakeTimeoutMs,
     followRedirects: false,
+    maxPayload: tuning.maxMessageBytes,
   })
-  const outcome: SocketOutcome = { opened: false, silentMs: null, refusal: null, failure: null }
+  const outcome: SocketOutcome = {
+    opened: false,
+    silentMs: null,
+    refusal: null,
+    failure: null,
+    tooLarge: false,
+  }
   const checkEvery = Math.max(100, tuning.silenceTimeoutMs / 5)
   let heardAt = now()
   let watchdog: unknown = null
@@ -56,7 +65,12 @@ export function openSocket(
     response.resume()
     socket.terminate()
   })
-  socket.on('error', (error) => (outcome.failure ??= error))
+  socket.on('error', (error) => {
+    outcome.failure ??= error
+    if ((error as { code?: unknown }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      outcome.tooLarge = true
+    }
+  })
   socket.on('ping', () => (heardAt = now()))
   socket.on('open', () => {
     outcome.opened = true

@@ -76,6 +76,18 @@ export function socketClosed(
   )
 }
 
+/** The server sent one message over the socket's limit; ws stopped reading and closed it. */
+export function messageTooLarge(host: string, limitBytes: number): AppError {
+  const limit = `${Math.round(limitBytes / (1024 * 1024))} MiB`
+  return errorOf(
+    fail(
+      'STREAM_CLOSED',
+      `${host} sent a message larger than ${limit} (a Misskey message is a few KiB), so the connection was closed; connect again to retry.`,
+      { code: 1009, host, limit, reason: 'tooLarge' },
+    ),
+  )
+}
+
 /** No HTTP answer at all: refused, DNS, TLS, reset, timeout. */
 export function networkFailure(error: unknown, httpUrl: string): AppError {
   return errorOf(describeNetworkError(error, httpUrl))

@@ -12,7 +12,7 @@ import { backoffDelay } from './backoff.ts'
 import { createChannelJoins } from './channel-joins.ts'
 import { createLogRecorder } from './log-recorder.ts'
 import { openSocket, type SocketOutcome } from './open-socket.ts'
-import { networkFailure, socketClosed, upgradeRefused } from './socket-errors.ts'
+import { messageTooLarge, networkFailure, socketClosed, upgradeRefused } from './socket-errors.ts'
 import type { StreamingDependencies, StreamingTuning } from './streaming-types.ts'
 
 export interface StreamingSession {
@@ -125,14 +125,22 @@ export function createStreamingSession(
     const error: AppError =
       refusal !== null
         ? upgradeRefused(refusal, host, accountId === null)
-        : opened
-          ? socketClosed(code, reason, host, outcome.silentMs)
-          : networkFailure(failure ?? new Error(`closed with code ${code}`), `${origin}/streaming`)
+        : outcome.tooLarge
+          ? messageTooLarge(host, tuning.maxMessageBytes)
+          : opened
+            ? socketClosed(code, reason, host, outcome.silentMs)
+            : networkFailure(
+                failure ?? new Error(`closed with code ${code}`),
+                `${origin}/streaming`,
+              )
     log(
       `streaming: ${url} closed (${code}${refusal !== null ? `, upgrade answered ${refusal}` : ''}): ${error.message}`,
     )
-    // A refused token stays refused; a first connection that never opened is the user's to retry.
-    if (refusal === 401 || refusal === 403 || !everOpened) return settle('failed', error)
+    // A refused token stays refused; a first connection that never opened is the user's to retry,
+    // and so is a server sending oversized messages (it would only send them again).
+    if (refusal === 401 || refusal === 403 || !everOpened || outcome.tooLarge) {
+      return settle('failed', error)
+    }
     scheduleReconnect(error)
   }
 

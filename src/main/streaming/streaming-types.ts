@@ -25,6 +25,11 @@ export interface StreamingTuning {
    * 60 s), is presumed dead, as after a laptop's sleep, and replaced.
    */
   silenceTimeoutMs: number
+  /**
+   * The biggest message the socket accepts (ws `maxPayload`). A Misskey message is a few KiB; a
+   * bigger one is a misbehaving server, and without a limit ws would buffer up to 100 MiB.
+   */
+  maxMessageBytes: number
 }
 
 export const defaultTuning: StreamingTuning = {
@@ -34,6 +39,7 @@ export const defaultTuning: StreamingTuning = {
   batchIntervalMs: 50,
   handshakeTimeoutMs: 15_000,
   silenceTimeoutMs: 150_000,
+  maxMessageBytes: 4 * 1024 * 1024,
 }
 
 export interface StreamingDependencies {

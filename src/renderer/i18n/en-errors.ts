@@ -29,7 +29,8 @@ export const errorMessages = {
   BODY_NOT_OBJECT: 'Misskey expects a JSON object as the body, not {found}.',
   TIMEOUT: '{host} did not answer within {seconds} s.',
   CANCELLED: 'The request was cancelled.',
-  RESPONSE_TOO_LARGE: 'The response is larger than {limitBytes} bytes, so it was cut off.',
+  RESPONSE_TOO_LARGE:
+    'The response is larger than {limitBytes} bytes (counted after decompression), so it was cut off.',
   KEYCHAIN_UNAVAILABLE:
     'The system keychain cannot be used ({reason}). Tokens are kept only there, so none was read or saved; requests without a token still work.',
   TOKEN_REFUSED: 'The server refused the token: {serverCode} ({serverMessage}).',

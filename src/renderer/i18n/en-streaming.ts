@@ -155,6 +155,8 @@ export const streamingErrors = {
     silent:
       '{host} sent nothing for {seconds} s, not even its pings, so the connection was presumed dead (after a sleep, or a network change).',
     closed: '{host} closed the socket (code {code}: {text}).',
+    tooLarge:
+      '{host} sent a message larger than {limit} (a Misskey message is a few KiB), so the connection was closed; connect again to retry.',
   },
   STREAM_MESSAGE_NOT_JSON: 'Not sent: the message is not JSON ({reason}).',
   UNKNOWN_STREAM_CHANNEL: 'That channel is not joined any more.',

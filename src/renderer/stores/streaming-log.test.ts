@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { StreamingLogEntry } from '../../shared/streaming.ts'
-import { outsideChannels, useStreamingLogStore } from './streaming-log.ts'
+import { maxLogBytes, outsideChannels, rowBytes, useStreamingLogStore } from './streaming-log.ts'
 
 let seq = 0
 const entry = (overrides: Partial<StreamingLogEntry> = {}): StreamingLogEntry => ({
@@ -85,5 +85,28 @@ describe('the streaming log', () => {
     expect(log.shown.length).toBe(3)
     log.clear()
     expect([log.shown.length, log.received]).toEqual([0, 0])
+  })
+})
+
+describe('the streaming log’s byte bound', () => {
+  it('keeps at most maxLogBytes of messages, dropping the oldest, whatever the row cap', () => {
+    const log = useStreamingLogStore()
+    log.setCap(50_000)
+    // One shared 4 MiB string: the test itself stays small while the log weighs 40 × 8 MiB.
+    const big = 'x'.repeat(4 * 1024 * 1024)
+    for (let index = 0; index < 40; index++)
+      log.ingest(batch(entry({ text: big, size: big.length })))
+    vi.advanceTimersByTime(100)
+    const perRow = rowBytes(entry({ text: big }))
+    expect(log.kept).toBe(Math.floor(maxLogBytes / perRow))
+    expect(log.keptBytes).toBeLessThanOrEqual(maxLogBytes)
+    expect([log.received, log.dropped]).toEqual([40, 40 - log.kept])
+    // The newest are the ones kept.
+    expect(log.shown.at(log.shown.length - 1)?.key).toBe(40)
+    // Small messages are bounded by the row cap as before.
+    log.clear()
+    for (let index = 0; index < 3; index++) log.ingest(batch(entry()))
+    vi.advanceTimersByTime(100)
+    expect([log.kept, log.dropped]).toEqual([3, 0])
   })
 })

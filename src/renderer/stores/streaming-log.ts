@@ -10,6 +10,13 @@ export interface LogRow extends StreamingLogEntry {
 
 export const capOptions = [1000, 5000, 20_000, 50_000] as const
 export const defaultCap = 5000
+/**
+ * The row cap alone would let a server fill memory with big messages (50,000 rows of up to
+ * 4 MiB each): the log also keeps at most this many bytes of message text, dropping the oldest.
+ */
+export const maxLogBytes = 64 * 1024 * 1024
+/** What a row costs: its text as UTF-16, plus a flat allowance for the row object and summary. */
+export const rowBytes = (row: StreamingLogEntry): number => 2 * row.text.length + 512
 const refreshMs = 100
 /** Filter value for messages outside any channel (noteUpdated, connected of a raw join, …). */
 export const outsideChannels = '-'
@@ -41,7 +48,7 @@ export function indexOfKey(view: LogView, key: number): number {
  */
 export const useStreamingLogStore = defineStore('streamingLog', () => {
   const cap = ref<number>(defaultCap)
-  const buffer = new RingBuffer<LogRow>(defaultCap)
+  const buffer = new RingBuffer<LogRow>(defaultCap, { weigh: rowBytes, max: maxLogBytes })
   const version = shallowRef(0)
   const received = ref(0)
   const sent = ref(0)
@@ -126,6 +133,11 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
     return buffer.length
   })
 
+  const keptBytes = computed(() => {
+    void version.value
+    return buffer.totalWeight
+  })
+
   const selected = computed(() => {
     const key = selectedKey.value
     if (key === null) return null
@@ -183,6 +195,7 @@ export const useStreamingLogStore = defineStore('streamingLog', () => {
     all,
     shown,
     kept,
+    keptBytes,
     selected,
     shownRows,
     ingest,

@@ -34,3 +34,33 @@ describe('RingBuffer', () => {
     expect(() => new RingBuffer(0)).toThrow(RangeError)
   })
 })
+
+describe('RingBuffer with a weight budget', () => {
+  const weighed = (max: number) =>
+    new RingBuffer<string>(1000, { weigh: (item) => item.length, max })
+
+  it('drops the oldest once the total weight is past the budget, under the row cap', () => {
+    const buffer = weighed(10)
+    expect(buffer.push('aaaa', 'bbbb')).toBe(0)
+    expect(buffer.push('cccc')).toBe(1)
+    expect(buffer.toArray()).toEqual(['bbbb', 'cccc'])
+    expect(buffer.totalWeight).toBe(8)
+  })
+
+  it('always keeps the newest item, even one heavier than the budget', () => {
+    const buffer = weighed(10)
+    buffer.push('aa', 'bb')
+    expect(buffer.push('x'.repeat(50))).toBe(2)
+    expect(buffer.toArray()).toEqual(['x'.repeat(50)])
+  })
+
+  it('keeps its weight right through wrap-around, clear and resize', () => {
+    const buffer = new RingBuffer<string>(3, { weigh: (item) => item.length, max: 100 })
+    for (let index = 0; index < 10; index++) buffer.push('abc')
+    expect([buffer.length, buffer.totalWeight]).toEqual([3, 9])
+    buffer.resize(2)
+    expect(buffer.totalWeight).toBe(6)
+    buffer.clear()
+    expect(buffer.totalWeight).toBe(0)
+  })
+})
