@@ -117,7 +117,7 @@ function makeInput(index: number, notes: unknown[]): HistoryRecordInput {
 
 /** A one-note answer, small enough that a million of them stay under the 1 GiB body cap. */
 function smallInput(index: number): HistoryRecordInput {
-  const input = makeInput(index, [])
+  const input = makeInput(index, [{}, {}])
   if (input.outcome.kind !== 'response' || input.outcome.status !== 200) return input
   const text = JSON.stringify({
     id: `9x${index.toString(36)}`,

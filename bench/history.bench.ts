@@ -161,12 +161,15 @@ async function benchSize(count: number, bodies: 'timeline' | 'small'): Promise<v
   }
 }
 
-/** The history at 100,000 entries (real timeline answers) and at 1,000,000 (short answers). */
+/**
+ * The history at 100,000 entries (real timeline answers) and at 1,000,000 (short answers).
+ * BENCH_HISTORY_SIZES=100000 (or 1000000) runs one size only.
+ */
 export async function benchHistory(): Promise<void> {
-  if (!workerUrl)
+  if (!workerUrl) {
     console.log('\n(No built history worker: run `npm run build` first; using the source.)')
-  await benchSize(100_000, 'timeline')
-  if (process.env.BENCH_SKIP_MILLION)
-    console.log('\n(BENCH_SKIP_MILLION set: no 1,000,000-entry run.)')
-  else await benchSize(1_000_000, 'small')
+  }
+  const sizes = (process.env.BENCH_HISTORY_SIZES ?? '100000,1000000').split(',').map(Number)
+  if (sizes.includes(100_000)) await benchSize(100_000, 'timeline')
+  if (sizes.includes(1_000_000)) await benchSize(1_000_000, 'small')
 }

@@ -7,6 +7,7 @@ import { benchCatalog } from './catalog.bench.ts'
 import { benchCollections } from './collections.bench.ts'
 import { benchHistory } from './history.bench.ts'
 import { benchRequests } from './requests.bench.ts'
+import { benchSendPaint } from './send-paint.bench.ts'
 import { benchStartup } from './startup.bench.ts'
 import { benchStreaming } from './streaming.bench.ts'
 
@@ -20,5 +21,6 @@ await benchStreaming()
 const renderer = resolve(import.meta.dirname, '../out/renderer')
 if (existsSync(resolve(renderer, 'index.html'))) {
   await benchStartup(renderer)
+  await benchSendPaint(renderer)
   await benchBigResponse(renderer)
 } else console.log('\n(No built renderer: run `npm run build` for the browser benchmarks.)')

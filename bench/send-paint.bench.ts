@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs'
+import { chromium, type Page } from '@playwright/test'
+import { ExplorerPage } from '../e2e/pages/explorer-page.ts'
+import { buildFakeSpec } from '../test-kit/fake-misskey/spec.ts'
+import { startLocalServer } from '../test-kit/support/local-server.ts'
+import { startMainWorld } from '../test-kit/support/main-world.ts'
+import { sharedFixture } from '../test-kit/support/shared-fixtures.ts'
+import { serveRenderer } from '../test-kit/support/static-server.ts'
+import { ms, report, summarize } from './measure.ts'
+
+interface Answer {
+  endpoint: string
+  label: string
+  /** The body for run `run`: its first note's id carries the run, so each paint is new. */
+  body: (run: number) => string
+  marker: (run: number) => string
+}
+
+/**
+ * Send → painted answer: our page (main's send path, IPC, the response view) against a bare
+ * fetch in a page of the same server that pretty-prints the answer into a <pre>, as Misskey's
+ * own API console does. Each run is timed inside the page, click to the frame after the answer's
+ * first note id is in the DOM; the page's long tasks are recorded while the 1 MB answer shows.
+ */
+export async function benchSendPaint(rendererDirectory: string): Promise<void> {
+  const path = sharedFixture('local-timeline-100.json')
+  if (!path) {
+    console.log(
+      '\n(Send → paint skipped: ../shared/fixtures/misskey/local-timeline-100.json is absent.)',
+    )
+    return
+  }
+  const timeline = readFileSync(path, 'utf8')
+  const notes = JSON.parse(timeline) as Array<{ id: string }>
+  const firstId = notes[0]!.id
+  const withRun = (text: string, run: number) => text.replace(firstId, `${firstId}r${run}`)
+  const mega = JSON.stringify([
+    ...notes,
+    ...notes.slice(0, Math.ceil((1_000_000 / timeline.length - 1) * notes.length)),
+  ])
+  const answers: Answer[] = [
+    {
+      endpoint: 'notes/show',
+      label: `small answer (one note, ${(JSON.stringify(notes[0]).length / 1024).toFixed(1)} KB)`,
+      body: (run) => withRun(JSON.stringify(notes[0]), run),
+      marker: (run) => `${firstId}r${run}`,
+    },
+    {
+      endpoint: 'notes/local-timeline',
+      label: `real local timeline (${(timeline.length / 1024).toFixed(0)} KB)`,
+      body: (run) => withRun(timeline, run),
+      marker: (run) => `${firstId}r${run}`,
+    },
+    {
+      endpoint: 'notes/timeline',
+      label: `1 MB answer (${(mega.length / 1024).toFixed(0)} KB)`,
+      body: (run) => withRun(mega, run),
+      marker: (run) => `${firstId}r${run}`,
+    },
+  ]
+  let run = 0
+  const server = await startLocalServer((request, response) => {
+    if (request.url === '/api.json') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      response.end(JSON.stringify(buildFakeSpec('http://paint.invalid')))
+      return
+    }
+    if (request.url === '/bare.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      response.end('<!doctype html><meta charset="utf-8"><pre id="out"></pre>')
+      return
+    }
+    const answer = answers.find((candidate) => request.url === `/api/${candidate.endpoint}`)
+    request.resume()
+    request.on('end', () => {
+      response.writeHead(answer ? 200 : 404, { 'content-type': 'application/json; charset=utf-8' })
+      response.end(answer ? answer.body(run) : '{}')
+    })
+  })
+  const renderer = await serveRenderer(rendererDirectory)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  })
+  const patient = { timeout: 120_000 }
+  try {
+    const ours = await browser.newPage({ viewport: { width: 1360, height: 860 } })
+    await ours.addInitScript(() => {
+      const tasks: number[] = []
+      ;(globalThis as unknown as { __longTasks: number[] }).__longTasks = tasks
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((entry) => tasks.push(entry.duration)),
+      ).observe({ type: 'longtask', buffered: true })
+    })
+    const main = await startMainWorld(ours)
+    const explorer = new ExplorerPage(ours)
+    await ours.goto(renderer.url, patient)
+    await explorer.serverAddress.waitFor(patient)
+    await explorer.openServer(server.origin)
+    await explorer.endpointOptions.first().waitFor(patient)
+    const bare = await browser.newPage()
+    await bare.goto(`${server.origin}/bare.html`)
+
+    const rows: Array<[string, string]> = []
+    let longestWhileBig = 0
+    for (const answer of answers) {
+      await explorer.endpointFilter.fill(answer.endpoint)
+      await ours
+        .locator(`[data-testid="endpoint-option"][data-endpoint="${answer.endpoint}"]`)
+        .first()
+        .waitFor(patient)
+      await explorer.endpointFilter.press('Enter')
+      await ours.locator('[data-testid="body-editor"] .monaco-editor').waitFor(patient)
+      const oursSamples: number[] = []
+      const bareSamples: number[] = []
+      for (let index = 0; index < 6; index++) {
+        // Interleaved; the first round warms both up and is not counted.
+        run++
+        await clearLongTasks(ours)
+        const oursMs = await timeOurs(ours, answer.marker(run))
+        if (answer.endpoint === 'notes/timeline') {
+          longestWhileBig = Math.max(longestWhileBig, await longestTask(ours))
+        }
+        run++
+        const bareMs = await timeBare(
+          bare,
+          `${server.origin}/api/${answer.endpoint}`,
+          answer.marker(run),
+        )
+        if (index === 0) continue
+        oursSamples.push(oursMs)
+        bareSamples.push(bareMs)
+      }
+      const mine = summarize(oursSamples)
+      const base = summarize(bareSamples)
+      rows.push([
+        answer.label,
+        `ours ${ms(mine.median)}; bare fetch + pretty-print in a page ${ms(base.median)}; ratio ${(mine.median / base.median).toFixed(2)}×`,
+      ])
+    }
+    rows.push([
+      'longest main-thread task while the 1 MB answer is shown',
+      `${ms(longestWhileBig)}  (target ≤ 50 ms)`,
+    ])
+    report('Send → painted answer in Chromium (built renderer), median of 5 interleaved runs', rows)
+    await main.dispose()
+  } finally {
+    await browser.close()
+    await renderer.close()
+    await server.close()
+  }
+}
+
+async function clearLongTasks(page: Page): Promise<void> {
+  await page.evaluate(
+    () => ((globalThis as unknown as { __longTasks: number[] }).__longTasks.length = 0),
+  )
+}
+
+async function longestTask(page: Page): Promise<number> {
+  // Let the view finish what it does after the first paint (the rest of the text, folding…).
+  await page.waitForTimeout(500)
+  return page.evaluate(() =>
+    Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks),
+  )
+}
+
+/** Click Send, resolve on the frame after the answer's marker is in the response view. */
+function timeOurs(page: Page, marker: string): Promise<number> {
+  return page.evaluate(
+    (marker) =>
+      new Promise<number>((resolve) => {
+        const start = performance.now()
+        document.querySelector<HTMLButtonElement>('[data-testid="send"]')!.click()
+        const check = () => {
+          const view = document.querySelector('[data-testid="response-body"]')
+          if (view?.textContent?.includes(marker)) {
+            requestAnimationFrame(() => resolve(performance.now() - start))
+          } else requestAnimationFrame(check)
+        }
+        requestAnimationFrame(check)
+      }),
+    marker,
+  )
+}
+
+/** A bare fetch, the answer pretty-printed into a <pre>, on the frame after. */
+function timeBare(page: Page, url: string, marker: string): Promise<number> {
+  return page.evaluate(
+    async ({ url, marker }) => {
+      const start = performance.now()
+      const response = await fetch(url, { method: 'POST', body: '{}' })
+      const text = await response.text()
+      const out = document.getElementById('out')!
+      out.textContent = JSON.stringify(JSON.parse(text), null, 2)
+      if (!out.textContent.includes(marker)) throw new Error('the bare page missed the answer')
+      return new Promise<number>((resolve) =>
+        requestAnimationFrame(() => resolve(performance.now() - start)),
+      )
+    },
+    { url, marker },
+  )
+}
