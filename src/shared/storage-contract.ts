@@ -24,6 +24,7 @@ import {
   type HistorySummary,
 } from './history.ts'
 import type { Result } from './result.ts'
+import { expectationsSchema } from './expectations-schema.ts'
 
 export interface StorageMethods {
   /** History entries newest first, filtered and searched, a page at a time. */
@@ -126,6 +127,7 @@ export function storageArgumentSchemas(common: CommonSchemas) {
       ),
       v.maxLength(100),
     ),
+    expectations: v.optional(expectationsSchema),
   })
   const querySchema = v.strictObject({
     text: v.optional(v.pipe(v.string(), v.maxLength(1000))),
