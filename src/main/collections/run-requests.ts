@@ -83,8 +83,8 @@ export async function runRequests<Response extends RunResponse>(
     else if (request.captures.length > 0) step.captureProblems.push('no response to capture from')
     steps.push(step)
     options.onStep?.(step, index, requests.length)
-    const last = index === requests.length - 1
-    if (!last && (options.shouldStop?.(step, index) || (!step.passed && options.stopOnFailure))) {
+    const stop = options.shouldStop?.(step, index) || (!step.passed && options.stopOnFailure)
+    if (stop && index < requests.length - 1) {
       return { steps, variables, stopped: true }
     }
   }
