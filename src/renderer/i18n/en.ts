@@ -1,6 +1,7 @@
 // English UI strings. Every string the UI shows comes from here (Japanese follows as ja.ts with
 // the same shape). vue-i18n named interpolation: {name}.
 import { accountMessages } from './en-accounts.ts'
+import { checkMessages } from './en-checks.ts'
 import { errorMessages } from './en-errors.ts'
 import { streamingMessages, viewMessages } from './en-streaming.ts'
 import { storageMessages } from './en-storage.ts'
@@ -225,6 +226,7 @@ export const en = {
     unknownEndpoint: '{host} has no endpoint called {endpoint}.',
   },
   ...storageMessages,
+  ...checkMessages,
   errors: errorMessages,
   units: {
     bytes: '{value} B',
