@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import type { SavedRequestDraft } from '../src/shared/collections.ts'
 import { serializeRequest } from '../src/main/collections/request-file.ts'
+import { createKeytarSecretStore } from '../src/main/secrets/keytar-secret-store.ts'
 import { startFakeMisskey, type FakeMisskey } from '../test-kit/fake-misskey/server.ts'
 
 const command = resolve(import.meta.dirname, '../out/cli/misskey-explorer.js')
@@ -302,6 +303,52 @@ test('the token is in nothing the command prints or writes, even when a response
   expect(ran.stdout).toContain('createdNote.text equals "something else": got "***"')
   const report = await readFile(join(folder, 'report.json'), 'utf8')
   for (const text of [ran.stdout, ran.stderr, report]) expect(text).not.toContain(token())
+})
+
+test('--account takes the token of the app’s account from the system keychain', async () => {
+  // The throwaway Secret Service that `npm test` starts (scripts/with-test-env.sh).
+  test.skip(
+    process.env.KEYCHAIN_REQUIRED !== '1',
+    'no test keychain: run under scripts/with-test-env.sh',
+  )
+  const dataFolder = join(folder, 'app-data')
+  const accountId = `cli-test-${Date.now()}`
+  await mkdir(dataFolder)
+  await writeFile(
+    join(dataFolder, 'accounts.json'),
+    JSON.stringify({
+      accounts: [
+        { id: accountId, origin: fake.origin, label: 'bot', tokenTail: token().slice(-4) },
+      ],
+      activeByOrigin: {},
+    }),
+  )
+  const secrets = createKeytarSecretStore()
+  await secrets.set(`account:${accountId}`, token())
+  try {
+    const root = await collection([
+      request('Who am I', { expectations: { json: [{ path: 'username', equals: 'alice' }] } }),
+    ])
+    const keychainEnv = {
+      MISSKEY_EXPLORER_DATA: dataFolder,
+      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '',
+    }
+    const ran = await run(['run', root, '--server', fake.origin, '--account', 'bot'], keychainEnv)
+    expect(ran.stdout).toContain('(token of the app\'s account "bot")')
+    expect(ran.code).toBe(0)
+    expect(ran.stdout).not.toContain(token())
+
+    const unknown = await run(
+      ['run', root, '--server', fake.origin, '--account', 'nobody'],
+      keychainEnv,
+    )
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toBe(
+      `misskey-explorer: --account nobody: the app has no account labelled "nobody" on ${fake.origin} (there: bot)\n`,
+    )
+  } finally {
+    await secrets.delete(`account:${accountId}`)
+  }
 })
 
 function freePort(): Promise<number> {
