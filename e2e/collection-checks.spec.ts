@@ -64,6 +64,7 @@ test('save a request with checks → the file keeps them → running the folder 
       ],
     })
 
+    await collections.show()
     await page.getByTestId('collection-run-all').click()
     await expect(collections.runSteps).toHaveCount(1)
     await expect(collections.runSteps.first()).toHaveAttribute('data-tone', 'bad')
