@@ -5,6 +5,9 @@ import { expect, test } from './fixtures.ts'
 
 // Checks (a saved request's expectations): written in the save dialog, kept readable in the
 // request file, judged when the folder runs, the same way `misskey-explorer run` judges them.
+// A long story (sign-in, save, run, reopen): room, page load included, for a machine shared by many.
+test.describe.configure({ timeout: 180_000 })
+
 test.afterEach(({ explorer }) => {
   expect(explorer.pageErrors, 'uncaught errors in the page').toEqual([])
 })
@@ -15,8 +18,6 @@ test('save a request with checks → the file keeps them → running the folder 
   main,
 }) => {
   test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
-  // A long story (sign-in, save, run, reopen): room for a machine shared by many.
-  test.setTimeout(180_000)
   const folder = await mkdtemp(join(tmpdir(), 'collection-checks-'))
   try {
     const { collections, page } = explorer
