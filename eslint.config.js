@@ -125,6 +125,13 @@ export default tseslint.config(
     rules: forbid(walls.rendererFromMain),
   },
   {
+    files: ['src/cli/**'],
+    rules: forbid(
+      ['electron', '**/renderer/**', '**/preload/**', 'vue', 'pinia', 'monaco-editor'],
+      'The command-line runner runs with plain Node: main and shared code only, no Electron.',
+    ),
+  },
+  {
     // Playwright reads a fixture's dependencies from its destructuring pattern; `{}` means none.
     files: ['e2e/**'],
     rules: { 'no-empty-pattern': 'off' },

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { benchBigResponse } from './big-response.bench.ts'
 import { benchCatalog } from './catalog.bench.ts'
+import { benchCliRunner } from './cli-runner.bench.ts'
 import { benchCollections } from './collections.bench.ts'
 import { benchHistory } from './history.bench.ts'
 import { benchRequests } from './requests.bench.ts'
@@ -17,6 +18,7 @@ await benchRequests()
 await benchHistory()
 await benchCollections()
 await benchStreaming()
+await benchCliRunner()
 
 const renderer = resolve(import.meta.dirname, '../out/renderer')
 if (existsSync(resolve(renderer, 'index.html'))) {

@@ -104,6 +104,15 @@ export class CollectionsPanel {
     folder?: string
     notes?: string
     captures?: Array<{ path: string; variable: string }>
+    checks?: {
+      status?: string
+      errorCode?: string
+      json?: Array<{
+        path: string
+        kind: 'equals' | 'exists' | 'missing' | 'matches'
+        value?: string
+      }>
+    }
   }) {
     await expect(this.saveDialog).toBeVisible()
     await this.saveDialog.getByTestId('save-name').fill(options.name)
@@ -115,6 +124,19 @@ export class CollectionsPanel {
       await this.saveDialog.getByTestId('capture-add').click()
       await this.saveDialog.getByTestId('capture-path').last().fill(capture.path)
       await this.saveDialog.getByTestId('capture-variable').last().fill(capture.variable)
+    }
+    const checks = options.checks
+    if (checks?.status) await this.saveDialog.getByTestId('check-status').fill(checks.status)
+    if (checks?.errorCode) {
+      await this.saveDialog.getByTestId('check-error-code').fill(checks.errorCode)
+    }
+    for (const check of checks?.json ?? []) {
+      await this.saveDialog.getByTestId('check-add').click()
+      await this.saveDialog.getByTestId('check-path').last().fill(check.path)
+      await this.saveDialog.getByTestId('check-kind').last().selectOption(check.kind)
+      if (check.value !== undefined) {
+        await this.saveDialog.getByTestId('check-value').last().fill(check.value)
+      }
     }
     await this.saveDialog.getByTestId('save-confirm').click()
     await expect(this.saveDialog).toBeHidden()

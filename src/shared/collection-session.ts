@@ -3,6 +3,7 @@
 // settings; captured variables only in memory, so ids from a run never churn a file in git).
 import type { CollectionTree, InvalidCollectionFile } from './collections.ts'
 import type { ResponseRecord } from './requests.ts'
+import type { ExpectationCheck } from './expectations.ts'
 import type { AppError } from './result.ts'
 
 export interface OpenedCollection {
@@ -26,6 +27,10 @@ export interface RunStepResult {
   outcome: { ok: true; response: ResponseRecord } | { ok: false; error: AppError }
   captured: Record<string, string>
   captureProblems: string[]
+  /** The request's expectations against its response (a 2xx status when it has none). */
+  checks: ExpectationCheck[]
+  /** It got a response and every check passed. */
+  passed: boolean
 }
 
 export interface RunFolderReport {

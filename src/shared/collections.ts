@@ -9,6 +9,29 @@ export interface VariableCapture {
   path: string
 }
 
+/**
+ * What a run checks of a request's response (`misskey-explorer run`, "run folder"). Without a
+ * `status` or an `errorCode`, the status must be 2xx.
+ */
+export interface RequestExpectations {
+  /** The exact HTTP status. */
+  status?: number
+  /** Misskey's `error.code`, e.g. `NO_SUCH_NOTE`. */
+  errorCode?: string
+  /** The whole response (first byte out to last byte in) took less than this. */
+  durationUnderMs?: number
+  /** Values in the JSON body, by the same paths as captures (`createdNote.user.username`). */
+  json?: JsonPathExpectation[]
+}
+
+export type JsonPathExpectation =
+  /** The value equals this JSON value (strings, numbers, booleans, null, objects compared whole). */
+  | { path: string; equals: unknown }
+  /** The path is there (`true`) or is not (`false`). */
+  | { path: string; exists: boolean }
+  /** The value, as text, matches this regular expression. */
+  | { path: string; matches: string }
+
 /** A request as the user edits it. */
 export interface SavedRequestDraft {
   name: string
@@ -22,6 +45,8 @@ export interface SavedRequestDraft {
   body: string
   notes: string
   captures: VariableCapture[]
+  /** Absent or empty: the run only asks for a 2xx status. */
+  expectations?: RequestExpectations
 }
 
 export interface SavedRequest extends SavedRequestDraft {

@@ -54,6 +54,17 @@ export type CaptureResult = { found: true; value: string } | { found: false; rea
  * JSON text.
  */
 export function captureValue(json: unknown, path: string): CaptureResult {
+  const found = valueAtPath(json, path)
+  if (!found.found) return found
+  const value = found.value
+  return { found: true, value: typeof value === 'string' ? value : JSON.stringify(value) }
+}
+
+/** The value at a path such as `notes[0].id`, as it is in the JSON (the checks compare it whole). */
+export function valueAtPath(
+  json: unknown,
+  path: string,
+): { found: true; value: unknown } | { found: false; reason: string } {
   const steps = parsePath(path)
   if (!steps) return { found: false, reason: `${path} is not a path such as notes[0].id` }
   let current: unknown = json
@@ -73,7 +84,12 @@ export function captureValue(json: unknown, path: string): CaptureResult {
     }
   }
   if (current === undefined) return { found: false, reason: `${walked} is not in the response` }
-  return { found: true, value: typeof current === 'string' ? current : JSON.stringify(current) }
+  return { found: true, value: current }
+}
+
+/** Whether a text is a path `valueAtPath` understands. */
+export function isValuePath(path: string): boolean {
+  return parsePath(path) !== null
 }
 
 function parsePath(path: string): Array<string | number> | null {

@@ -8,7 +8,7 @@ import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-missk
 import { approveOAuth } from '../../../test-kit/support/fake-browser.ts'
 import { closedPort } from '../../../test-kit/support/local-server.ts'
 import { serveOAuthClientPage } from '../../../test-kit/support/oauth-client-page.ts'
-import { createMemorySecretStore } from '../secrets/memory-secret-store.ts'
+import { createMemorySecretStore } from '../secrets/testing/memory-secret-store.ts'
 import { createAccountService } from './account-service.ts'
 import { createAccountStore } from './account-store.ts'
 import { createSignInFlows, type SignInFlows } from './sign-in-flows.ts'

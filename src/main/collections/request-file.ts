@@ -1,5 +1,7 @@
 import * as v from 'valibot'
 import type { Environment, SavedRequestDraft } from '../../shared/collections.ts'
+import { hasExpectations } from '../../shared/expectations.ts'
+import { expectationsSchema } from '../../shared/expectations-schema.ts'
 import { removeTypedToken } from '../secrets/typed-token.ts'
 
 // A saved request on disk: pretty JSON, keys always in this order, the body and notes as arrays of
@@ -18,6 +20,7 @@ const requestFileSchema = v.object({
   body: linesSchema,
   notes: v.optional(linesSchema, []),
   captures: v.optional(v.array(v.object({ variable: v.string(), path: v.string() })), []),
+  expectations: v.optional(expectationsSchema),
 })
 
 /** The file's text. A token typed into the body as `i` is left out: collections are shared. */
@@ -32,6 +35,8 @@ export function serializeRequest(draft: SavedRequestDraft): string {
     body: toLines(removeTypedToken(draft.body).text),
     notes: toLines(draft.notes),
     captures: draft.captures.map(({ variable, path }) => ({ variable, path })),
+    // Only a request that has some: files saved before expectations existed stay byte for byte.
+    ...(hasExpectations(draft.expectations) ? { expectations: stableExpectations(draft) } : {}),
   }
   return `${JSON.stringify(file, null, 2)}\n`
 }
@@ -60,7 +65,29 @@ export function parseRequest(
       body: file.body.join('\n'),
       notes: file.notes.join('\n'),
       captures: file.captures,
+      ...(file.expectations ? { expectations: file.expectations } : {}),
     },
+  }
+}
+
+/** The expectations in a fixed key order, so a file diffs the same whoever saved it. */
+function stableExpectations(draft: SavedRequestDraft) {
+  const { status, errorCode, durationUnderMs, json } = draft.expectations ?? {}
+  return {
+    ...(status !== undefined ? { status } : {}),
+    ...(errorCode !== undefined ? { errorCode } : {}),
+    ...(durationUnderMs !== undefined ? { durationUnderMs } : {}),
+    ...(json && json.length > 0
+      ? {
+          json: json.map((item) =>
+            'equals' in item
+              ? { path: item.path, equals: item.equals }
+              : 'exists' in item
+                ? { path: item.path, exists: item.exists }
+                : { path: item.path, matches: item.matches },
+          ),
+        }
+      : {}),
   }
 }
 

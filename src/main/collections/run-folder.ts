@@ -4,7 +4,7 @@ import type { RunFolderReport, RunStepResult } from '../../shared/collection-ses
 import type { ResponseRecord, SendRequestInput } from '../../shared/requests.ts'
 import { fail, type Result } from '../../shared/result.ts'
 import { itemNotFound } from './collection-context.ts'
-import { runRequests } from './run-requests.ts'
+import { runRequests, type RunStep } from './run-requests.ts'
 
 const endpointName = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/
 
@@ -48,15 +48,64 @@ export function requestsIn(folder: CollectionFolder): SavedRequest[] {
 export async function runFolder(
   root: CollectionFolder,
   path: string,
-  options: { variables: Record<string, string>; fallbackOrigin: string | null },
+  options: RunSavedRequestsOptions,
   dependencies: RunFolderDependencies,
 ): Promise<Result<RunFolderReport & { variables: Record<string, string> }>> {
   const folder = findFolder(root, path)
   if (!folder) return itemNotFound(path)
-  const requests = requestsIn(folder)
+  const run = await runSavedRequests(requestsIn(folder), options, dependencies)
+  return { ok: true, value: { folder: path, ...run } }
+}
+
+export interface RunSavedRequestsOptions {
+  variables: Record<string, string>
+  fallbackOrigin: string | null
+  /** Stop at the first request that fails (`--bail`). */
+  stopOnFailure?: boolean
+  onStep?: (step: RunStepResult, index: number, total: number) => void
+  /** Stop before the next request when this says so (the server cannot be reached). */
+  shouldStop?: (step: RunStepResult) => boolean
+}
+
+export interface SavedRequestsRun {
+  steps: RunStepResult[]
+  captured: Record<string, string>
+  variables: Record<string, string>
+  /** A failure stopped the run before its last request. */
+  stopped: boolean
+}
+
+/**
+ * The one way saved requests are run, by the app's "run folder" and by `misskey-explorer run`:
+ * in the order given, each sent as its account (resolved by server and label) through `send`.
+ */
+export async function runSavedRequests(
+  requests: SavedRequest[],
+  options: RunSavedRequestsOptions,
+  dependencies: RunFolderDependencies,
+): Promise<SavedRequestsRun> {
   const sentAs: Array<string | null> = []
+  const toResult = (step: RunStep<ResponseRecord>, index: number): RunStepResult => ({
+    name: step.name,
+    path: requests[index]!.path,
+    endpoint: requests[index]!.endpoint,
+    sentBody: step.sentBody,
+    accountLabel: sentAs[index] ?? null,
+    unknownVariables: step.unknownVariables,
+    outcome: step.outcome,
+    captured: step.captured,
+    captureProblems: step.captureProblems,
+    checks: step.checks,
+    passed: step.passed,
+  })
+  const { onStep, shouldStop } = options
   const report = await runRequests<ResponseRecord>(requests, {
     variables: options.variables,
+    stopOnFailure: options.stopOnFailure ?? false,
+    ...(onStep
+      ? { onStep: (step, index, total) => onStep(toResult(step, index), index, total) }
+      : {}),
+    ...(shouldStop ? { shouldStop: (step, index) => shouldStop(toResult(step, index)) } : {}),
     send: async (prepared) => {
       const origin = prepared.origin ?? options.fallbackOrigin
       sentAs.push(null)
@@ -86,18 +135,8 @@ export async function runFolder(
       })
     },
   })
-  const steps: RunStepResult[] = report.steps.map((step, index) => ({
-    name: step.name,
-    path: requests[index]!.path,
-    endpoint: requests[index]!.endpoint,
-    sentBody: step.sentBody,
-    accountLabel: sentAs[index] ?? null,
-    unknownVariables: step.unknownVariables,
-    outcome: step.outcome,
-    captured: step.captured,
-    captureProblems: step.captureProblems,
-  }))
+  const steps = report.steps.map(toResult)
   const captured: Record<string, string> = {}
   for (const step of steps) Object.assign(captured, step.captured)
-  return { ok: true, value: { folder: path, steps, captured, variables: report.variables } }
+  return { steps, captured, variables: report.variables, stopped: report.stopped }
 }

@@ -88,3 +88,28 @@ it('stops at the first failure when asked to', async () => {
   expect(report).toMatchObject({ stopped: true })
   expect(report.steps).toHaveLength(2)
 })
+
+it('judges each response by its request’s expectations, and stops at a failed check when asked to', async () => {
+  let calls = 0
+  const report = await runRequests(
+    [
+      // An error the request expects is a pass, and does not stop the run.
+      draft({ expectations: { status: 400 } }),
+      draft({ expectations: { json: [{ path: 'createdNote.text', equals: 'bye' }] } }),
+      draft(),
+    ],
+    {
+      variables: {},
+      stopOnFailure: true,
+      send: async () =>
+        ++calls === 1 ? ok(json({ error: {} }, 400)) : ok(json({ createdNote: { text: 'hi' } })),
+    },
+  )
+  expect(report.steps.map((step) => step.passed)).toEqual([true, false])
+  expect(report.steps[1]!.checks[1]).toEqual({
+    name: 'createdNote.text equals "bye"',
+    passed: false,
+    reason: 'got "hi"',
+  })
+  expect(report).toMatchObject({ stopped: true })
+})

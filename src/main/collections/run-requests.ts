@@ -1,5 +1,9 @@
 import type { SavedRequestDraft } from '../../shared/collections.ts'
-import type { ResponseBody } from '../../shared/requests.ts'
+import {
+  checkResponse,
+  type CheckedResponse,
+  type ExpectationCheck,
+} from '../../shared/expectations.ts'
 import type { AppError, Result } from '../../shared/result.ts'
 import { captureValue, substituteVariables } from '../../shared/variables.ts'
 
@@ -10,10 +14,7 @@ export interface PreparedRequest extends SavedRequestDraft {
 }
 
 /** What the runner needs of a response: `ResponseRecord` fits. */
-export interface RunResponse {
-  status: number
-  body: ResponseBody
-}
+export type RunResponse = CheckedResponse
 
 export interface RunStep<Response extends RunResponse> {
   name: string
@@ -26,6 +27,10 @@ export interface RunStep<Response extends RunResponse> {
   captured: Record<string, string>
   /** Captures that found nothing, in words. */
   captureProblems: string[]
+  /** The request's expectations against its response (a 2xx status when it has none). */
+  checks: ExpectationCheck[]
+  /** It got a response and every check passed. */
+  passed: boolean
 }
 
 export interface RunReport<Response extends RunResponse> {
@@ -39,8 +44,12 @@ export interface RunReport<Response extends RunResponse> {
 export interface RunOptions<Response extends RunResponse> {
   variables: Record<string, string>
   send: (request: PreparedRequest) => Promise<Result<Response>>
-  /** Stop at the first request that got no answer or a non-2xx one. Default false. */
+  /** Stop at the first request that got no answer or failed a check. Default false. */
   stopOnFailure?: boolean
+  /** Told of each step as soon as it is done (the command line's progress). */
+  onStep?: (step: RunStep<Response>, index: number, total: number) => void
+  /** Stop before the next request when this says so (e.g. the server cannot be reached). */
+  shouldStop?: (step: RunStep<Response>, index: number) => boolean
 }
 
 /**
@@ -57,6 +66,7 @@ export async function runRequests<Response extends RunResponse>(
   for (const [index, request] of requests.entries()) {
     const substitution = substituteVariables(request.body, variables)
     const result = await options.send({ ...request, body: substitution.text })
+    const checks = result.ok ? checkResponse(request.expectations, result.value) : []
     const step: RunStep<Response> = {
       name: request.name,
       sentBody: substitution.text,
@@ -66,12 +76,15 @@ export async function runRequests<Response extends RunResponse>(
         : { ok: false, error: result.error },
       captured: {},
       captureProblems: [],
+      checks,
+      passed: result.ok && checks.every((check) => check.passed),
     }
     if (result.ok) capture(request, result.value, step, variables)
     else if (request.captures.length > 0) step.captureProblems.push('no response to capture from')
     steps.push(step)
-    const failed = !result.ok || result.value.status < 200 || result.value.status >= 300
-    if (failed && options.stopOnFailure && index < requests.length - 1) {
+    options.onStep?.(step, index, requests.length)
+    const stop = options.shouldStop?.(step, index) || (!step.passed && options.stopOnFailure)
+    if (stop && index < requests.length - 1) {
       return { steps, variables, stopped: true }
     }
   }

@@ -1,6 +1,7 @@
 // English UI strings. Every string the UI shows comes from here (Japanese follows as ja.ts with
 // the same shape: ja*.ts). vue-i18n named interpolation: {name}.
 import { accountMessages } from './en-accounts.ts'
+import { checkMessages } from './en-checks.ts'
 import { errorMessages } from './en-errors.ts'
 import { streamingMessages, viewMessages } from './en-streaming.ts'
 import { schemaMessages } from './en-schema.ts'
@@ -230,6 +231,7 @@ export const en = {
   ...storageMessages,
   ...settingsMessages,
   ...schemaMessages,
+  ...checkMessages,
   errors: errorMessages,
   units: {
     bytes: '{value} B',

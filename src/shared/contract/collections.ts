@@ -1,6 +1,7 @@
 // collections.* — saved requests in a folder the user picks; answered by main's collection
 // service (files, runs), its zip service (exportZip, importZip) and the curl importer.
 import * as v from 'valibot'
+import { expectationsSchema } from '../expectations-schema.ts'
 import type {
   OpenedCollection,
   RunFolderReport,
@@ -74,6 +75,7 @@ const draftSchema = v.strictObject({
     ),
     v.maxLength(100),
   ),
+  expectations: v.optional(expectationsSchema),
 })
 
 export const collectionArgumentSchemas = {

@@ -1,0 +1,29 @@
+// The `misskey-explorer` command (package.json `bin`, built to out/cli). Plain Node: no Electron,
+// no display; it runs saved requests through main's own request path.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { createKeytarSecretStore } from '../main/secrets/keytar-secret-store.ts'
+import { runCommand } from './run-command.ts'
+
+declare const __CLI_VERSION__: string | undefined
+
+const output = (stream: NodeJS.WriteStream) => ({
+  write: (text: string) => void stream.write(text),
+  isTTY: stream.isTTY === true,
+  columns: stream.columns ?? 80,
+})
+
+const code = await runCommand(process.argv.slice(2), {
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: output(process.stdout),
+  stderr: output(process.stderr),
+  fetch: globalThis.fetch,
+  secrets: () => createKeytarSecretStore(),
+  writeFile: async (path, text) => {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, text)
+  },
+  version: typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : 'development',
+})
+process.exitCode = code
