@@ -4,12 +4,15 @@ import { accountMessages } from './en-accounts.ts'
 import { errorMessages } from './en-errors.ts'
 import { streamingMessages, viewMessages } from './en-streaming.ts'
 import { storageMessages } from './en-storage.ts'
+import { mapMessages, previewMessages, previewViewMessages } from './en-preview.ts'
 
 export const en = {
   app: {
     title: 'Misskey API Explorer',
   },
-  views: viewMessages,
+  views: { ...viewMessages, ...previewViewMessages },
+  preview: previewMessages,
+  map: mapMessages,
   streaming: streamingMessages,
   server: {
     addressLabel: 'Server',
