@@ -21,7 +21,10 @@ export function idFieldTarget(
   const node = propertySchema(resolved, field)
   const items = isNode(node) ? resolveSchema(root, node, undefined).schema.items : undefined
   const isId = isIdFormat(resolveSchema(root, node, undefined).schema) || isIdFormat(items)
-  if (field === 'id') return isId || node === undefined ? resolved.component : null
+  if (field === 'id')
+    return (isId || node === undefined) && showEndpointOf(resolved.component)
+      ? resolved.component
+      : null
   if (!isId && node !== undefined) return null
   const single = /^(.+)Id$/.exec(field)
   const plural = /^(.+)Ids$/.exec(field)
