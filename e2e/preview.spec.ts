@@ -58,7 +58,11 @@ test('a timeline opens as cards: MFM drawn, a content warning folded, a sensitiv
   await expect(cw.getByTestId('preview-note-content')).toHaveCount(0)
   await cw.getByTestId('preview-cw-toggle').click()
   await expect(cw.getByTestId('preview-note-text')).toHaveText('spoiler body')
-  await expect(cw.getByTestId('preview-poll-votes')).toHaveText(['no votes', 'no votes', 'no votes'])
+  await expect(cw.getByTestId('preview-poll-votes')).toHaveText([
+    'no votes',
+    'no votes',
+    'no votes',
+  ])
 
   // The renote shows the renoted note inside; the reply shows its parent.
   await expect(preview.pane.getByTestId('preview-renoted-by').first()).toBeVisible()
@@ -97,7 +101,9 @@ test('follow the author to users/show, then to their followers, and go back twic
   await expect(preview.users).toContainText('@admin')
 
   // Ctrl+click sends at once.
-  await preview.users.getByTestId('preview-related-followers').click({ modifiers: ['ControlOrMeta'] })
+  await preview.users
+    .getByTestId('preview-related-followers')
+    .click({ modifiers: ['ControlOrMeta'] })
   await expect(explorer.endpointName).toHaveText('users/followers')
   await preview.expectShown('table')
   await expect(preview.table).toContainText('@alice')
@@ -113,5 +119,10 @@ test('follow the author to users/show, then to their followers, and go back twic
   await expect(preview.back).toBeDisabled()
   await expect(preview.forward).toBeEnabled()
   // Going back sent nothing: three requests, as the three steps.
-  expect(fake.received.filter((request) => request.path.startsWith('/api/users/') || request.path.startsWith('/api/notes/local'))).toHaveLength(3)
+  expect(
+    fake.received.filter(
+      (request) =>
+        request.path.startsWith('/api/users/') || request.path.startsWith('/api/notes/local'),
+    ),
+  ).toHaveLength(3)
 })

@@ -26,7 +26,9 @@ export class PreviewPanel {
 
   /** The top-level card of the note with this id (not the copy inside a reply or renote). */
   note(id: string): Locator {
-    return this.pane.locator(`.virtual-list__row > [data-testid="preview-note"][data-note-id="${id}"]`)
+    return this.pane.locator(
+      `.virtual-list__row > [data-testid="preview-note"][data-note-id="${id}"]`,
+    )
   }
 
   async expectShown(kind: string) {

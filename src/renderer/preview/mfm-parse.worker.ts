@@ -8,6 +8,9 @@ export interface MfmParseRequest {
   simple: boolean
 }
 
+// Loading mfm-js takes a while on a busy machine: the page starts its clock only after this.
+self.postMessage({ ready: true })
+
 self.onmessage = (event: MessageEvent<MfmParseRequest>) => {
   const { id, text, simple } = event.data
   try {

@@ -2,8 +2,11 @@ import type { MfmNode } from 'mfm-js'
 
 /** Texts longer than this are not parsed: shown as plain text (Misskey notes are ≤ 3,000). */
 export const maxMfmLength = 20_000
-/** A parse still running after this long is given up (the worker is replaced): plain text. */
-export const parseTimeoutMs = 2_000
+/**
+ * A parse still running after this long is given up (the worker is replaced): plain text. A
+ * note parses in tens of milliseconds; a few thousand `[` take mfm-js half a minute.
+ */
+export const parseTimeoutMs = 3_000
 
 export interface WorkerLike {
   postMessage(message: unknown): void
@@ -28,6 +31,8 @@ export function createMfmParser(createWorker: () => WorkerLike, cacheSize = 2_00
   const cache = new Map<string, MfmNode[] | null>()
   const waiting: Job[] = []
   let worker: WorkerLike | null = null
+  /** A new worker says when it has loaded; a job's clock starts only then. */
+  let ready = false
   let current: Job | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
   let nextId = 1
@@ -41,6 +46,7 @@ export function createMfmParser(createWorker: () => WorkerLike, cacheSize = 2_00
     const job = current
     if (!job) return
     if (timer) clearTimeout(timer)
+    timer = null
     current = null
     remember(`${job.simple ? 's' : 'f'}${job.text}`, nodes)
     job.settle(nodes)
@@ -50,12 +56,27 @@ export function createMfmParser(createWorker: () => WorkerLike, cacheSize = 2_00
   function ensureWorker(): WorkerLike {
     if (worker) return worker
     const created = createWorker()
+    ready = false
     created.onmessage = (event: MessageEvent) => {
-      const data = event.data as { id: number; nodes: MfmNode[] | null }
-      if (current && data.id === current.id) finish(data.nodes)
+      const data = event.data as { ready?: true; id?: number; nodes?: MfmNode[] | null }
+      if (data.ready) {
+        ready = true
+        start()
+      } else if (current && data.id === current.id) finish(data.nodes ?? null)
     }
     worker = created
     return created
+  }
+
+  function start() {
+    if (!current || !ready || !worker || timer) return
+    worker.postMessage({ id: current.id, text: current.text, simple: current.simple })
+    timer = setTimeout(() => {
+      worker?.terminate()
+      worker = null
+      timer = null
+      finish(null)
+    }, parseTimeoutMs)
   }
 
   function pump() {
@@ -64,12 +85,8 @@ export function createMfmParser(createWorker: () => WorkerLike, cacheSize = 2_00
     while (job?.cancelled) job = waiting.pop()
     if (!job) return
     current = job
-    ensureWorker().postMessage({ id: job.id, text: job.text, simple: job.simple })
-    timer = setTimeout(() => {
-      worker?.terminate()
-      worker = null
-      finish(null)
-    }, parseTimeoutMs)
+    ensureWorker()
+    start()
   }
 
   /** The cached tree: undefined when not parsed yet, null when it cannot be (plain text). */
