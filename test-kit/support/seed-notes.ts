@@ -20,7 +20,7 @@ async function call(poster: Poster, endpoint: string, body: Record<string, unkno
 
 async function uploadImage(poster: Poster, name: string, isSensitive: boolean): Promise<string> {
   const form = new FormData()
-  form.append('file', new Blob([SKY_PNG], { type: 'image/png' }), name)
+  form.append('file', new Blob([new Uint8Array(SKY_PNG)], { type: 'image/png' }), name)
   form.append('name', name)
   form.append('isSensitive', String(isSensitive))
   form.append('force', 'true')
@@ -29,7 +29,8 @@ async function uploadImage(poster: Poster, name: string, isSensitive: boolean): 
     headers: { authorization: `Bearer ${poster.token}` },
     body: form,
   })
-  if (!response.ok) throw new Error(`drive/files/create: ${response.status} ${await response.text()}`)
+  if (!response.ok)
+    throw new Error(`drive/files/create: ${response.status} ${await response.text()}`)
   return String(((await response.json()) as Record<string, unknown>).id)
 }
 
