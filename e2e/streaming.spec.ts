@@ -60,6 +60,10 @@ test('connect as the account, watch a note arrive, capture it, see the reaction,
     await row.click()
     await expect(streaming.detailType).toHaveText('note')
     expect(await streaming.detailText()).toContain(`"id": "${noteId}"`)
+    // The received note is drawn as a card too.
+    await expect(
+      explorer.page.getByTestId('streaming-note-card').getByTestId('preview-note-text'),
+    ).toHaveText(text)
     await explorer.page.getByTestId('streaming-detail-capture').click()
     await expect(streaming.captured(noteId)).toBeVisible()
     await streaming.backToRequests()
