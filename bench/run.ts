@@ -6,6 +6,7 @@ import { benchBigResponse } from './big-response.bench.ts'
 import { benchCatalog } from './catalog.bench.ts'
 import { benchCollections } from './collections.bench.ts'
 import { benchHistory } from './history.bench.ts'
+import { benchPreview } from './preview.bench.ts'
 import { benchRequests } from './requests.bench.ts'
 import { benchStreaming } from './streaming.bench.ts'
 
@@ -17,5 +18,7 @@ await benchCollections()
 await benchStreaming()
 
 const renderer = resolve(import.meta.dirname, '../out/renderer')
-if (existsSync(resolve(renderer, 'index.html'))) await benchBigResponse(renderer)
-else console.log('\n(No built renderer: run `npm run build` for the large-response benchmark.)')
+if (existsSync(resolve(renderer, 'index.html'))) {
+  await benchBigResponse(renderer)
+  await benchPreview(renderer)
+} else console.log('\n(No built renderer: run `npm run build` for the large-response benchmark.)')
