@@ -76,6 +76,9 @@ export async function benchPreview(rendererDirectory: string): Promise<void> {
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
+    // The machines are shared: loading may be slow, which is not what is measured here.
+    page.setDefaultTimeout(120_000)
+    page.setDefaultNavigationTimeout(120_000)
     await watchLongTasks(page)
     const main = await startMainWorld(page)
     const explorer = new ExplorerPage(page)
