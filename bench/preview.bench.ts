@@ -60,8 +60,16 @@ function clickAndTime(page: Page, tab: string, selector: string): Promise<number
  */
 export async function benchPreview(rendererDirectory: string): Promise<void> {
   const notes = hundredNotes()
+  // Texts cut to 600 characters: 1,000 whole notes would pass the 5 MB where the app shows a
+  // large body's start instead of parsing it.
   const thousand = Array.from({ length: 10 }, (_, copy) =>
-    notes.map((note) => ({ ...note, id: `${String(note.id)}${copy}` })),
+    notes.map((note) => ({
+      ...note,
+      id: `${String(note.id)}${copy}`,
+      text: typeof note.text === 'string' ? note.text.slice(0, 600) : note.text,
+      renote: undefined,
+      reply: undefined,
+    })),
   ).flat()
   let answer = JSON.stringify(notes)
   const server = await startLocalServer((request, response) => {
@@ -111,6 +119,20 @@ export async function benchPreview(rendererDirectory: string): Promise<void> {
     const cardTiming = summarize(cards)
     const jsonTiming = summarize(json)
 
+    report(
+      `Preview of ${notes.length} notes (${(JSON.stringify(notes).length / 1024).toFixed(0)} KB), tab click → view painted in Chromium, ${cards.length} runs`,
+      [
+        [
+          'the answer’s JSON in Body (baseline)',
+          `median ${ms(jsonTiming.median)}, p95 ${ms(jsonTiming.p95)}`,
+        ],
+        [
+          'the first note cards in Preview (ours)',
+          `median ${ms(cardTiming.median)}, p95 ${ms(cardTiming.p95)}  (target ≤ 50 ms)`,
+        ],
+        ['ratio cards / JSON', `${(cardTiming.median / jsonTiming.median).toFixed(2)}×`],
+      ],
+    )
     answer = JSON.stringify(thousand)
     await page.getByTestId('tab-preview').click()
     await explorer.sendButton.click()
@@ -134,20 +156,6 @@ export async function benchPreview(rendererDirectory: string): Promise<void> {
     })
     const tasks = await page.evaluate(
       () => (globalThis as unknown as { __longTasks: number[] }).__longTasks,
-    )
-    report(
-      `Preview of ${notes.length} notes (${(JSON.stringify(notes).length / 1024).toFixed(0)} KB), tab click → view painted in Chromium, ${cards.length} runs`,
-      [
-        [
-          'the answer’s JSON in Body (baseline)',
-          `median ${ms(jsonTiming.median)}, p95 ${ms(jsonTiming.p95)}`,
-        ],
-        [
-          'the first note cards in Preview (ours)',
-          `median ${ms(cardTiming.median)}, p95 ${ms(cardTiming.p95)}  (target ≤ 50 ms)`,
-        ],
-        ['ratio cards / JSON', `${(cardTiming.median / jsonTiming.median).toFixed(2)}×`],
-      ],
     )
     report(`Scrolling ${thousand.length} notes to the end (${scrolled.steps} steps of 400 px)`, [
       ['rows in the page at the end', String(scrolled.rows)],
