@@ -7,6 +7,7 @@ import { benchCatalog } from './catalog.bench.ts'
 import { benchCliRunner } from './cli-runner.bench.ts'
 import { benchCollections } from './collections.bench.ts'
 import { benchHistory } from './history.bench.ts'
+import { benchPreview } from './preview.bench.ts'
 import { benchRequests } from './requests.bench.ts'
 import { benchSendPaint } from './send-paint.bench.ts'
 import { benchStartup } from './startup.bench.ts'
@@ -25,4 +26,5 @@ if (existsSync(resolve(renderer, 'index.html'))) {
   await benchStartup(renderer)
   await benchSendPaint(renderer)
   await benchBigResponse(renderer)
+  await benchPreview(renderer)
 } else console.log('\n(No built renderer: run `npm run build` for the browser benchmarks.)')

@@ -60,6 +60,8 @@ test('connect as the account, watch a note arrive, capture it, see the reaction,
     await row.click()
     await expect(streaming.detailType).toHaveText('note')
     expect(await streaming.detailText()).toContain(`"id": "${noteId}"`)
+    // The received note is drawn as a card too.
+    await expect(streaming.noteCardText).toHaveText(text)
     await streaming.captureSelectedNote()
     await expect(streaming.captured(noteId)).toBeVisible()
     await streaming.backToRequests()

@@ -160,6 +160,7 @@ test('next page on a timeline continues from the last note', async ({ explorer, 
       { limit: 2, untilId: firstPage[1]!.id },
     ])
   }
+  await explorer.showBody()
   await expect(explorer.responseBody.locator('.view-lines')).not.toContainText(firstPage[0]!.id)
 })
 

@@ -180,8 +180,15 @@ export class ExplorerPage {
     await this.page.keyboard.press('ControlOrMeta+Enter')
   }
 
+  /** The JSON of the answer (Misskey objects open in the Preview tab by default). */
+  async showBody() {
+    const bodyTab = this.page.getByTestId('tab-body')
+    if ((await bodyTab.getAttribute('aria-selected')) !== 'true') await bodyTab.click()
+  }
+
   /** The text of the read-only response editor (Monaco renders only visible lines, so read its model). */
   async responseText(): Promise<string> {
+    await this.showBody()
     await expect(this.responseBody.locator('.monaco-editor')).toBeVisible()
     // Monaco renders spaces as no-break spaces.
     return (await this.responseBody.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')

@@ -129,6 +129,11 @@ export class StreamingPage {
   }
 
   /** Captures the note shown in the message detail (`subNote`). */
+  /** The text of the selected message's note, drawn as a card. */
+  get noteCardText() {
+    return this.page.getByTestId('streaming-note-card').getByTestId('preview-note-text')
+  }
+
   async captureSelectedNote() {
     await this.page.getByTestId('streaming-detail-capture').click()
   }

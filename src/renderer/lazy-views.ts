@@ -13,6 +13,7 @@ const loaders = {
   endpointPalette: () => import('./components/endpoint/EndpointPalette.vue'),
   streamingView: () => import('./components/streaming/StreamingView.vue'),
   historyCompare: () => import('./components/history/HistoryCompare.vue'),
+  apiMapView: () => import('./components/map/ApiMapView.vue'),
 }
 
 export const RequestPanel = defineAsyncComponent(loaders.requestPanel)
@@ -20,6 +21,7 @@ export const ResponseViewer = defineAsyncComponent(loaders.responseViewer)
 export const EndpointPalette = defineAsyncComponent(loaders.endpointPalette)
 export const StreamingView = defineAsyncComponent(loaders.streamingView)
 export const HistoryCompare = defineAsyncComponent(loaders.historyCompare)
+export const ApiMapView = defineAsyncComponent(loaders.apiMapView)
 
 /** Loads every heavy chunk once the first frame has painted (then idles between them). */
 export function preloadHeavyViews(): void {
@@ -30,6 +32,7 @@ export function preloadHeavyViews(): void {
     loaders.endpointPalette,
     loaders.historyCompare,
     loaders.streamingView,
+    loaders.apiMapView,
   ]
   const next = () => {
     const load = queue.shift()

@@ -1,3 +1,5 @@
+import type { JsonSchema } from './catalog.ts'
+
 // What the docs panel shows for one endpoint, built by main from the server's OpenAPI document
 // (src/main/catalog/endpoint-docs.ts). Plain data: it crosses IPC.
 
@@ -99,6 +101,11 @@ export interface ResponseBrief {
   mayBeEmpty: boolean
   /** The first level of the object, or of the array's items. */
   fields: ResponseField[]
+  /**
+   * The whole response schema, self-contained (components under `$defs`, as in RequestSchema);
+   * the preview reads which kind of object came back and which ids point at which objects.
+   */
+  schema: JsonSchema | null
 }
 
 export interface ResponseField {

@@ -65,7 +65,14 @@ export const userHandlers: Record<string, Handler> = {
     if (followee.id === me.id) throw new ApiError(followErrors.followeeIsYourself)
     if (ctx.state.isFollowing(me.id, followee.id)) throw new ApiError(followErrors.alreadyFollowing)
     const withReplies = ctx.params.withReplies === true
-    ctx.state.follows.push({ followerId: me.id, followeeId: followee.id, withReplies })
+    const now = Date.now()
+    ctx.state.follows.push({
+      id: ctx.state.genId(now),
+      createdAt: new Date(now).toISOString(),
+      followerId: me.id,
+      followeeId: followee.id,
+      withReplies,
+    })
     return packUserLite(ctx, followee)
   },
 

@@ -1,5 +1,6 @@
 // Endpoint name → implementation.
 import { driveHandlers } from './handlers-drive.ts'
+import { followHandlers } from './handlers-follows.ts'
 import { metaHandlers } from './handlers-meta.ts'
 import { noteHandlers } from './handlers-notes.ts'
 import { userHandlers } from './handlers-users.ts'
@@ -10,4 +11,5 @@ export const handlers: Record<string, Handler> = {
   ...noteHandlers,
   ...userHandlers,
   ...driveHandlers,
+  ...followHandlers,
 }

@@ -188,6 +188,24 @@ export const userSchemas: Record<string, JsonObject> = {
       { type: 'object', $ref: '#/components/schemas/MeDetailed' },
     ],
   },
+  Following: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'id', example: 'xxxxxxxxxx' },
+      createdAt: { type: 'string', format: 'date-time' },
+      followeeId: { type: 'string', format: 'id' },
+      followerId: { type: 'string', format: 'id' },
+      followee: {
+        type: 'object',
+        allOf: [{ $ref: '#/components/schemas/UserDetailedNotMe' }],
+      },
+      follower: {
+        type: 'object',
+        allOf: [{ $ref: '#/components/schemas/UserDetailedNotMe' }],
+      },
+    },
+    required: ['id', 'createdAt', 'followeeId', 'followerId'],
+  },
   RoleLite: {
     type: 'object',
     properties: {

@@ -85,6 +85,9 @@ export interface FolderRecord {
 }
 
 export interface FollowRecord {
+  /** Misskey's Following row: its own id and time (users/followers pages by them). */
+  id: string
+  createdAt: string
   followerId: string
   followeeId: string
   withReplies: boolean

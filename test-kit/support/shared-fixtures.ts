@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 /**
@@ -13,4 +13,10 @@ export const sharedFixturesDirectory = process.env.MISSKEY_FIXTURES
 export function sharedFixture(name: string): string | null {
   const path = resolve(sharedFixturesDirectory, name)
   return existsSync(path) ? path : null
+}
+
+/** A shared fixture parsed as JSON; null when it is absent (the caller skips, saying why). */
+export function readSharedJson(name: string): unknown {
+  const path = sharedFixture(name)
+  return path ? JSON.parse(readFileSync(path, 'utf8')) : null
 }

@@ -108,6 +108,11 @@ describe('buildEndpointDocs on small specs', () => {
           description: '',
         },
       ],
+      schema: {
+        type: 'array',
+        items: { $ref: '#/$defs/Tree' },
+        $defs: { Tree: expect.objectContaining({ type: 'object' }) },
+      },
     })
   })
 

@@ -13,7 +13,7 @@ import {
   serversIncludeApi,
   type OpenApiDocument,
 } from './openapi-document.ts'
-import { extractRequestSchema } from './request-schema.ts'
+import { extractRequestSchema, selfContainedSchema } from './request-schema.ts'
 import { bodyRules, describeType, parameterRows } from './schema-rows.ts'
 
 /**
@@ -60,6 +60,7 @@ function responseBrief(
       ref: null,
       mayBeEmpty,
       fields: [],
+      schema: null,
     }
   }
   // Response schemas point into `#/components/schemas`, so the document is their root.
@@ -88,6 +89,7 @@ function responseBrief(
     ref: type.ref,
     mayBeEmpty,
     fields,
+    schema: selfContainedSchema(document, node),
   }
 }
 

@@ -44,13 +44,22 @@ export function extractRequestSchema(
   if (!body || body.schema === undefined) {
     return { endpoint, schema: null, contentType: body?.contentType ?? 'application/json' }
   }
+  const schema = selfContainedSchema(document, body.schema)
+  return { endpoint, schema, contentType: body.contentType }
+}
+
+/**
+ * One schema node of the document (a request body or a response) as a self-contained JSON Schema:
+ * the components it refers to (transitively) are copied under `$defs`, named as in the document.
+ */
+export function selfContainedSchema(document: OpenApiDocument, node: unknown): JsonSchema {
   const components = isObject(document.components?.schemas) ? document.components.schemas : {}
   const wanted: string[] = []
-  const rewrite = (node: unknown): unknown =>
-    normalizeNode(node, (name) => {
+  const rewrite = (value: unknown): unknown =>
+    normalizeNode(value, (name) => {
       if (!wanted.includes(name)) wanted.push(name)
     })
-  const root = rewrite(body.schema) as JsonSchema
+  const root = rewrite(node) as JsonSchema
   const definitions: JsonObject = {}
   for (let index = 0; index < wanted.length; index++) {
     const name = wanted[index] as string
@@ -59,14 +68,9 @@ export function extractRequestSchema(
     setOwn(definitions, name, Object.hasOwn(components, name) ? rewrite(components[name]) : {})
   }
   const schema = isObject(root) ? root : {}
-  return {
-    endpoint,
-    schema:
-      wanted.length > 0
-        ? { ...schema, $defs: { ...(isObject(schema.$defs) ? schema.$defs : {}), ...definitions } }
-        : schema,
-    contentType: body.contentType,
-  }
+  return wanted.length > 0
+    ? { ...schema, $defs: { ...(isObject(schema.$defs) ? schema.$defs : {}), ...definitions } }
+    : schema
 }
 
 function normalizeNode(node: unknown, onComponent: (name: string) => void): unknown {

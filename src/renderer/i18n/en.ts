@@ -7,12 +7,15 @@ import { streamingMessages, viewMessages } from './en-streaming.ts'
 import { schemaMessages } from './en-schema.ts'
 import { settingsMessages } from './en-settings.ts'
 import { storageMessages } from './en-storage.ts'
+import { mapMessages, previewMessages, previewViewMessages } from './en-preview.ts'
 
 export const en = {
   app: {
     title: 'Misskey API Explorer',
   },
-  views: viewMessages,
+  views: { ...viewMessages, ...previewViewMessages },
+  preview: previewMessages,
+  map: mapMessages,
   streaming: streamingMessages,
   server: {
     addressLabel: 'Server',
