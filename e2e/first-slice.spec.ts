@@ -41,9 +41,9 @@ test('open a server, find an endpoint, write a body, send it and read the answer
       await explorer.page.keyboard.press('Control+Space')
       await expect(explorer.page.locator('.suggest-widget .monaco-list-row').first()).toContainText(
         'noteId',
-        { timeout: 1000 },
+        { timeout: 5_000 },
       )
-    }).toPass({ timeout: 10_000 })
+    }).toPass({ timeout: 45_000 })
     await explorer.page.keyboard.press('Escape')
   })
 
