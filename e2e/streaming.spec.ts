@@ -193,9 +193,12 @@ test('a token without read:account is refused on the upgrade, and the app says w
   target,
   main,
 }) => {
-  test.skip(!target.fake, 'approving a MiAuth request needs a browser session on the real server')
-  const fake = target.fake!
-  main.browser = (url) => approveMiAuth(url, fake.users.alice.token)
+  const approvalToken = await target.approvalToken()
+  test.skip(
+    !approvalToken,
+    'MISSKEY_TOKEN is missing or an app token: only a login token approves MiAuth',
+  )
+  main.browser = (url) => approveMiAuth(url, approvalToken!)
   await explorer.openServer(target.origin)
   await explorer.openAccounts()
   await explorer.page.getByTestId('account-tab-miauth').click()
