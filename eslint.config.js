@@ -25,7 +25,7 @@ const forbid = (patterns, message) => ({
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tools/**'],
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tools/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
