@@ -5,6 +5,7 @@ import { expect, test } from './fixtures.ts'
 import { buildFakeSpec } from '../test-kit/fake-misskey/spec.ts'
 import { startLocalServer } from '../test-kit/support/local-server.ts'
 import { budgetLongStory, storyStep } from './long-story.ts'
+import { storyBudgets } from './story-budgets.ts'
 
 test.afterEach(({ explorer }) => {
   expect(explorer.pageErrors, 'uncaught errors in the page').toEqual([])
@@ -50,7 +51,10 @@ test('a large response shows its start at once, opens fully on demand and saves 
       await explorer.openServer(server.origin)
       await explorer.pickEndpoint('notes/local-timeline')
       await explorer.send()
-      await expect(explorer.page.getByTestId('large-body')).toContainText('Large response (')
+      // 20 MB has to arrive first: this wait may take the whole step.
+      await expect(explorer.page.getByTestId('large-body')).toContainText('Large response (', {
+        timeout: storyBudgets.step,
+      })
       await expect(explorer.page.getByTestId('large-preview')).toContainText('"id": "note00000000"')
       // A preview: the start of the body, not its end, and no editor holding all of it yet.
       await expect(explorer.page.getByTestId('large-preview')).not.toContainText('note00044999')
