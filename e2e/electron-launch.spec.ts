@@ -87,7 +87,7 @@ test('the packaged app starts sandboxed, exposes the whole contract and answers 
       const pid = first.webContents.getOSProcessId()
       // Linux: a renderer started without the sandbox carries --no-sandbox on its command line.
       // macOS and Windows: the process metrics say whether it is sandboxed.
-      let sandboxed: boolean | null = null
+      let sandboxed: boolean | null
       if (process.platform === 'linux') {
         const { readFileSync } = await import('node:fs')
         const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
