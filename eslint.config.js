@@ -71,7 +71,14 @@ const testFiles = ['**/*.test.ts', '**/testing/**']
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tools/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tools/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

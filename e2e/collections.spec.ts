@@ -4,6 +4,7 @@ import { basename, join } from 'node:path'
 import { serializeRequest } from '../src/main/collections/request-file.ts'
 import { expect, test } from './fixtures.ts'
 import { findTokenLeaks } from '../test-kit/support/leak-check.ts'
+import { budgetLongStory, storyStep } from './long-story.ts'
 
 // Collections: the issue's story end to end, against the fake (or a real server with
 // MISSKEY_URL / MISSKEY_TOKEN). The collection folder is a temporary folder the "user" picks
@@ -30,17 +31,23 @@ test('send three → search by a body word → reopen → save → edit the file
   main,
 }) => {
   test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
+  // Eight steps, each with its own budget: under load the story as a whole once hit a single
+  // 60 s timeout while every step was still progressing.
+  budgetLongStory(8)
   const token = target.token!
   const word = `walrus${Date.now()}`
   const folder = await mkdtemp(join(tmpdir(), 'collection-story-'))
   const { history, collections, page } = explorer
-  await explorer.openServer(target.origin)
-  await explorer.openAccounts()
-  await explorer.addAccountWithToken(token, 'story')
-  await expect(explorer.accountRow('story')).toBeVisible()
-  await explorer.closeAccounts()
 
-  await test.step('send three requests', async () => {
+  await storyStep('open the server and add the account', async () => {
+    await explorer.openServer(target.origin)
+    await explorer.openAccounts()
+    await explorer.addAccountWithToken(token, 'story')
+    await expect(explorer.accountRow('story')).toBeVisible()
+    await explorer.closeAccounts()
+  })
+
+  await storyStep('send three requests', async () => {
     const send = async (endpoint: string, body: string) => {
       await explorer.pickEndpoint(endpoint)
       await explorer.setBody(body)
@@ -53,7 +60,7 @@ test('send three → search by a body word → reopen → save → edit the file
     await send('notes/local-timeline', '{ "limit": 1 }')
   })
 
-  await test.step('search finds one by a body word, and it opens back', async () => {
+  await storyStep('search finds one by a body word, and it opens back', async () => {
     await history.show()
     await history.search.fill(word)
     await expect(history.rows).toHaveCount(1)
@@ -63,7 +70,7 @@ test('send three → search by a body word → reopen → save → edit the file
   })
 
   const file = join(folder, 'flow', 'Create a note.request.json')
-  await test.step('save it into a folder of a collection the user picks', async () => {
+  await storyStep('save it into a folder of a collection the user picks', async () => {
     main.folderToChoose = folder
     await collections.show()
     await page.getByTestId('collection-choose').click()
@@ -92,7 +99,7 @@ test('send three → search by a body word → reopen → save → edit the file
     expect((saved.body as string[]).join('\n')).toContain(word)
   })
 
-  await test.step('an edit made on disk shows up without a restart', async () => {
+  await storyStep('an edit made on disk shows up without a restart', async () => {
     const edited = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
     edited.name = 'Create a walrus note'
     edited.body = ['{', `  "text": "${word} edited on disk",`, '  "visibility": "specified"', '}']
@@ -106,7 +113,7 @@ test('send three → search by a body word → reopen → save → edit the file
     await expect(explorer.bodyEditor.locator('.view-lines')).toContainText('edited on disk')
   })
 
-  await test.step('save the requests that use the captured id', async () => {
+  await storyStep('save the requests that use the captured id', async () => {
     for (const [endpoint, name] of [
       ['notes/show', 'Show the note'],
       ['notes/delete', 'Delete the note'],
@@ -127,7 +134,7 @@ test('send three → search by a body word → reopen → save → edit the file
     ])
   })
 
-  await test.step('run the folder: each request in order, the id captured and used', async () => {
+  await storyStep('run the folder: each request in order, the id captured and used', async () => {
     await collections.act('flow', 'run')
     await expect(collections.runSteps).toHaveCount(3)
     await expect(collections.runSteps.getByTestId('run-step-status')).toHaveText([
@@ -163,8 +170,11 @@ test('send three → search by a body word → reopen → save → edit the file
     ])
   })
 
-  await main.historySettled()
-  expect(await findTokenLeaks(main, page, [token], [folder])).toEqual([])
+  await storyStep('no token anywhere: history, logs, page, saved files', async () => {
+    await main.historySettled()
+    expect(await findTokenLeaks(main, page, [token], [folder])).toEqual([])
+  })
+  await rm(folder, { recursive: true, force: true })
 })
 
 test('a malformed file is listed with its error and left untouched; a deleted folder says so', async ({
@@ -250,4 +260,5 @@ test('a folder that cannot be written: the reason is shown and the request is st
   await expect(collections.saveDialog).toBeHidden()
   await collections.show()
   await expect(collections.node('Server info.request.json')).toBeVisible()
+  await rm(folder, { recursive: true, force: true })
 })

@@ -39,8 +39,8 @@ test('open a server, find an endpoint, write a body, send it and read the answer
       await explorer.page.keyboard.press('ArrowDown')
       await explorer.page.keyboard.press('End')
       await explorer.page.keyboard.press('Control+Space')
-      await expect(explorer.request.suggestions.first()).toContainText('noteId', { timeout: 1000 })
-    }).toPass({ timeout: 10_000 })
+      await expect(explorer.request.suggestions.first()).toContainText('noteId', { timeout: 5_000 })
+    }).toPass({ timeout: 45_000 })
     await explorer.page.keyboard.press('Escape')
   })
 

@@ -5,6 +5,7 @@ import { ExplorerPage } from './pages/explorer-page.ts'
 import { startMainWorld, type MainWorld } from '../test-kit/support/main-world.ts'
 import { startMisskeyTarget, type MisskeyTarget } from '../test-kit/support/misskey-target.ts'
 import { serveRenderer } from '../test-kit/support/static-server.ts'
+import { storyBudgets } from './story-budgets.ts'
 
 const rendererDirectory = resolve(import.meta.dirname, '../out/renderer')
 
@@ -38,17 +39,25 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(target)
     await target.close()
   },
-  main: async ({ page }, use) => {
-    const world = await startMainWorld(page)
-    await use(world)
-    await world.dispose()
-  },
-  explorer: async ({ page, main, rendererUrl }, use) => {
-    void main
-    const explorer = new ExplorerPage(page)
-    await explorer.load(rendererUrl)
-    await use(explorer)
-  },
+  // Starting main and loading the page get their own budget, so a slow start on a busy machine
+  // does not eat the story's.
+  main: [
+    async ({ page }, use) => {
+      const world = await startMainWorld(page)
+      await use(world)
+      await world.dispose()
+    },
+    { timeout: storyBudgets.fixture },
+  ],
+  explorer: [
+    async ({ page, main, rendererUrl }, use) => {
+      void main
+      const explorer = new ExplorerPage(page)
+      await explorer.load(rendererUrl)
+      await use(explorer)
+    },
+    { timeout: storyBudgets.fixture },
+  ],
 })
 
 export { expect } from '@playwright/test'

@@ -7,6 +7,7 @@ import { ExplorerPage } from './pages/explorer-page.ts'
 import { startMainWorld } from '../test-kit/support/main-world.ts'
 import { openHistoryStore } from '../src/main/history/history-store.ts'
 import { sampleInput } from '../src/main/history/testing/history-fixtures.ts'
+import { budgetLongStory, storyStep } from './long-story.ts'
 
 // The history sidebar, against the fake (or a real server with MISSKEY_URL / MISSKEY_TOKEN).
 // Main records every send itself; these stories read what the user sees of it.
@@ -166,47 +167,54 @@ test('a damaged history file found at start-up is set aside with a message, neve
   rendererUrl,
   target,
 }) => {
+  // Two sessions of the app, each loading the page: a budgeted step each.
+  budgetLongStory(2)
   const firstPage = await context.newPage()
   const first = await startMainWorld(firstPage)
-  const before = new ExplorerPage(firstPage)
-  await before.load(rendererUrl)
-  await before.openServer(target.origin)
-  await before.pickEndpoint('meta')
-  for (const body of ['{}', '{ "detail": false }', '{ "detail": true }']) {
-    await before.setBody(body)
-    await before.send()
-    await expect(before.responseStatus).toHaveText(/^200\b/)
-  }
-  await first.historySettled()
-  expect(before.pageErrors).toEqual([])
-  await firstPage.close()
-  await first.close()
-
-  // A bit flipped on disk in the middle of the log: the second entry no longer verifies.
   const folder = join(first.storageDirectory, 'history')
-  const log = join(folder, 'history.log')
-  const lines = (await readFile(log, 'utf8')).split('\n')
-  lines[2] = lines[2]!.replace('"meta"', '"metX"')
-  await writeFile(log, lines.join('\n'))
+  await storyStep('a first session sends three requests, then a bit flips on disk', async () => {
+    const before = new ExplorerPage(firstPage)
+    await before.load(rendererUrl)
+    await before.openServer(target.origin)
+    await before.pickEndpoint('meta')
+    for (const body of ['{}', '{ "detail": false }', '{ "detail": true }']) {
+      await before.setBody(body)
+      await before.send()
+      await expect(before.responseStatus).toHaveText(/^200\b/)
+    }
+    await first.historySettled()
+    expect(before.pageErrors).toEqual([])
+    await firstPage.close()
+    await first.close()
 
-  const laterPage = await context.newPage()
-  const later = await startMainWorld(laterPage, { storageDirectory: first.storageDirectory })
-  const after = new ExplorerPage(laterPage)
-  await after.load(rendererUrl)
-  await expect(after.history.notice).toContainText(
-    'The history file was damaged. It was set aside as',
-  )
-  await expect(after.history.notice).toContainText(
-    'Entries recovered: 2; unreadable lines left out: 1.',
-  )
-  expect((await readdir(folder)).some((name) => name.startsWith('history.log.damaged-'))).toBe(true)
-  await after.history.show()
-  await expect(after.history.rows).toHaveCount(2)
-  await laterPage.getByTestId('history-notice-dismiss').click()
-  await expect(after.history.notice).toBeHidden()
-  expect(after.pageErrors).toEqual([])
+    // A bit flipped on disk in the middle of the log: the second entry no longer verifies.
+    const log = join(folder, 'history.log')
+    const lines = (await readFile(log, 'utf8')).split('\n')
+    lines[2] = lines[2]!.replace('"meta"', '"metX"')
+    await writeFile(log, lines.join('\n'))
+  })
 
-  await later.dispose()
+  await storyStep('the next session sets the damaged file aside and says so', async () => {
+    const laterPage = await context.newPage()
+    const later = await startMainWorld(laterPage, { storageDirectory: first.storageDirectory })
+    const after = new ExplorerPage(laterPage)
+    await after.load(rendererUrl)
+    await expect(after.history.notice).toContainText(
+      'The history file was damaged. It was set aside as',
+    )
+    await expect(after.history.notice).toContainText(
+      'Entries recovered: 2; unreadable lines left out: 1.',
+    )
+    expect((await readdir(folder)).some((name) => name.startsWith('history.log.damaged-'))).toBe(
+      true,
+    )
+    await after.history.show()
+    await expect(after.history.rows).toHaveCount(2)
+    await laterPage.getByTestId('history-notice-dismiss').click()
+    await expect(after.history.notice).toBeHidden()
+    expect(after.pageErrors).toEqual([])
+    await later.dispose()
+  })
   await first.dispose()
 })
 

@@ -1,9 +1,11 @@
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './fixtures.ts'
 import { buildFakeSpec } from '../test-kit/fake-misskey/spec.ts'
 import { startLocalServer } from '../test-kit/support/local-server.ts'
+import { budgetLongStory, storyStep } from './long-story.ts'
+import { storyBudgets } from './story-budgets.ts'
 
 test.afterEach(({ explorer }) => {
   expect(explorer.pageErrors, 'uncaught errors in the page').toEqual([])
@@ -13,15 +15,19 @@ test('a large response shows its start at once, opens fully on demand and saves 
   explorer,
   main,
 }) => {
-  // About 20 MB, as the issue asks; the page must not freeze while it arrives.
+  // 20 MB travels through main to the page, to a file and into the editor: four steps, each with
+  // its own budget, so a busy machine slows the story without failing it.
+  budgetLongStory(4)
+  // Behaviour, not a stopwatch (the benchmark measures the time): the page shows the preview
+  // without ever parsing the whole body. Every JSON.parse the page makes is noted by size.
   await explorer.page.evaluate(() => {
-    const tasks: number[] = []
-    ;(globalThis as unknown as { __longTasks: number[] }).__longTasks = tasks
-    new PerformanceObserver((list) =>
-      list.getEntries().forEach((entry) => tasks.push(entry.duration)),
-    ).observe({
-      type: 'longtask',
-    })
+    const parsed: number[] = []
+    ;(globalThis as unknown as { __parsedLengths: number[] }).__parsedLengths = parsed
+    const parse = JSON.parse
+    JSON.parse = function (text: string, reviver?: Parameters<typeof JSON.parse>[1]) {
+      parsed.push(String(text).length)
+      return parse(text, reviver)
+    } as typeof JSON.parse
   })
   const notes = Array.from({ length: 45_000 }, (_, index) => ({
     id: `note${String(index).padStart(8, '0')}`,
@@ -39,27 +45,50 @@ test('a large response shows its start at once, opens fully on demand and saves 
       response.end(body)
     }
   })
+  let saveFolder: string | null = null
   try {
-    await explorer.openServer(server.origin)
-    await explorer.pickEndpoint('notes/local-timeline')
-    await explorer.send()
-    await expect(explorer.page.getByTestId('large-body')).toContainText('Large response (')
-    await expect(explorer.page.getByTestId('large-preview')).toContainText('"id": "note00000000"')
-    // No frozen moment the user would notice (the benchmark holds it to 200 ms on a quiet machine).
-    const longest = await explorer.page.evaluate(() =>
-      Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks),
-    )
-    expect(longest).toBeLessThan(500)
+    await storyStep('open the server and pick the endpoint', async () => {
+      await explorer.openServer(server.origin)
+      await explorer.pickEndpoint('notes/local-timeline')
+    })
 
-    main.saveTo = join(await mkdtemp(join(tmpdir(), 'large-')), 'timeline.json')
-    await explorer.page.getByTestId('save-body').click()
-    await expect(explorer.page.getByTestId('save-status')).toHaveText(`Saved to ${main.saveTo}.`)
-    expect(await readFile(main.saveTo, 'utf8')).toBe(body)
+    await storyStep('send: the start is shown at once, the body never parsed whole', async () => {
+      await explorer.send()
+      // 20 MB has to arrive first: this wait may take the whole step.
+      await expect(explorer.page.getByTestId('large-body')).toContainText('Large response (', {
+        timeout: storyBudgets.step,
+      })
+      await expect(explorer.page.getByTestId('large-preview')).toContainText('"id": "note00000000"')
+      // A preview: the start of the body, not its end, and no editor holding all of it yet.
+      await expect(explorer.page.getByTestId('large-preview')).not.toContainText('note00044999')
+      await expect(explorer.page.getByTestId('open-fully')).toBeVisible()
+      await expect(explorer.responseBody.locator('.view-lines')).toHaveCount(0)
+      const largestParsed = await explorer.page.evaluate(() =>
+        Math.max(0, ...(globalThis as unknown as { __parsedLengths: number[] }).__parsedLengths),
+      )
+      expect(
+        largestParsed,
+        'the page parsed (nearly) the whole body before the preview',
+      ).toBeLessThan(body.length / 10)
+    })
 
-    await explorer.page.getByTestId('open-fully').click()
-    await expect(explorer.responseBody.locator('.view-lines')).toContainText('"id": "note00000000"')
+    await storyStep('save to a file: every byte as it came', async () => {
+      saveFolder = await mkdtemp(join(tmpdir(), 'large-'))
+      main.saveTo = join(saveFolder, 'timeline.json')
+      await explorer.page.getByTestId('save-body').click()
+      await expect(explorer.page.getByTestId('save-status')).toHaveText(`Saved to ${main.saveTo}.`)
+      expect(await readFile(main.saveTo, 'utf8')).toBe(body)
+    })
+
+    await storyStep('open fully: the whole body in the editor', async () => {
+      await explorer.page.getByTestId('open-fully').click()
+      await expect(explorer.responseBody.locator('.view-lines')).toContainText(
+        '"id": "note00000000"',
+      )
+    })
   } finally {
     await server.close()
+    if (saveFolder) await rm(saveFolder, { recursive: true, force: true })
   }
 })
 

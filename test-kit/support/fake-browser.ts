@@ -5,22 +5,31 @@
  */
 
 export async function approveMiAuth(pageUrl: string, loginToken: string): Promise<void> {
+  // What Misskey's page /miauth/:session does on "Allow" (pages/miauth.vue, onAccept): call
+  // miauth/gen-token with the signed-in user's token as `i`, then go to the callback with
+  // `session` set on it.
   const page = new URL(pageUrl)
-  const session = page.pathname.split('/').pop() ?? ''
+  const session = decodeURIComponent(page.pathname.split('/').pop() ?? '')
+  const permission = (page.searchParams.get('permission') ?? '').split(',').filter(Boolean)
   const response = await fetch(`${page.origin}/api/miauth/gen-token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${loginToken}` },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
+      i: loginToken,
       session,
       name: page.searchParams.get('name'),
-      permission: (page.searchParams.get('permission') ?? '').split(',').filter(Boolean),
+      iconUrl: page.searchParams.get('icon'),
+      permission,
     }),
   })
   if (!response.ok)
     throw new Error(`miauth/gen-token answered ${response.status}: ${await response.text()}`)
   const callback = page.searchParams.get('callback')
-  // Misskey's web UI appends `?session=<uuid>` to the callback it was given.
-  if (callback) await fetch(`${callback}?session=${session}`)
+  if (callback) {
+    const back = new URL(callback)
+    back.searchParams.set('session', session)
+    await fetch(back)
+  }
 }
 
 export async function approveOAuth(

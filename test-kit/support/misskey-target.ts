@@ -8,6 +8,12 @@ export interface MisskeyTarget {
   fake: FakeMisskey | null
   /** A login token of a user of that server: the fake's alice, or MISSKEY_TOKEN. */
   token: string | null
+  /**
+   * A user's own login token, which may call the `secure` endpoint miauth/gen-token as Misskey's
+   * web UI does when the user approves a MiAuth request: the fake's alice, or MISSKEY_TOKEN when
+   * it is such a token (null when it is an app's token, which the server refuses there).
+   */
+  approvalToken(): Promise<string | null>
   close(): Promise<void>
 }
 
@@ -19,6 +25,10 @@ export async function startMisskeyTarget(): Promise<MisskeyTarget> {
       origin: new URL(realUrl).origin,
       fake: null,
       token: process.env.MISSKEY_TOKEN ?? null,
+      approvalToken: async () => {
+        const token = process.env.MISSKEY_TOKEN
+        return token && (await isLoginToken(new URL(realUrl).origin, token)) ? token : null
+      },
       close: async () => undefined,
     }
   }
@@ -28,6 +38,7 @@ export async function startMisskeyTarget(): Promise<MisskeyTarget> {
     origin: fake.origin,
     fake,
     token: fake.users.alice.token,
+    approvalToken: async () => fake.users.alice.token,
     close: () => fake.close(),
   }
 }
@@ -51,4 +62,19 @@ export async function whoIs(
   })
   if (!response.ok) throw new Error(`POST /api/i answered ${response.status}: is the token valid?`)
   return (await response.json()) as { id: string; username: string }
+}
+
+/**
+ * Whether the token is a user's own login token: asked of miauth/gen-token with a parameter of the
+ * wrong type, so nothing is created. A login token gets as far as the parameter check (400
+ * INVALID_PARAM); an app's token is turned away first (403 ACCESS_DENIED).
+ */
+export async function isLoginToken(origin: string, token: string): Promise<boolean> {
+  const response = await fetch(`${origin}/api/miauth/gen-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ i: token, permission: 42 }),
+  })
+  const answer = (await response.json().catch(() => null)) as { error?: { code?: string } } | null
+  return response.status === 400 && answer?.error?.code === 'INVALID_PARAM'
 }
