@@ -54,7 +54,8 @@ export function createHandlers(services: MainServices): ExplorerMethods {
     'collections.createFolder': (parent, name) => services.collections.createFolder(parent, name),
     'collections.renameFolder': (path, name) => services.collections.renameFolder(path, name),
     'collections.deleteFolder': (path) => services.collections.deleteFolder(path),
-    'collections.runFolder': (folder, origin) => services.collections.runFolder(folder, origin),
+    'collections.runFolder': (folder, origin, approval) =>
+      services.collections.runFolder(folder, origin, approval ?? null),
     'collections.importCurl': async (command) => services.curl.import(command),
     'collections.exportZip': () => services.collectionZip.exportZip(),
     'collections.importZip': () => services.collectionZip.importZip(),

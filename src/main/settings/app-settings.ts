@@ -9,6 +9,11 @@ export interface AppSettings {
   collectionDirectory: string | null
   /** The active environment, per collection folder. */
   activeEnvironments: Record<string, string>
+  /**
+   * Per collection folder, hashes of the requests the app wrote or the user approved to run
+   * (collections/run-approval.ts): a request not among them was changed outside the app.
+   */
+  trustedRequests: Record<string, string[]>
 }
 
 export interface SettingsFile {
@@ -19,9 +24,14 @@ export interface SettingsFile {
 const settingsSchema = v.object({
   collectionDirectory: v.optional(v.nullable(v.string()), null),
   activeEnvironments: v.optional(v.record(v.string(), v.string()), {}),
+  trustedRequests: v.optional(v.record(v.string(), v.array(v.string())), {}),
 })
 
-const defaults = (): AppSettings => ({ collectionDirectory: null, activeEnvironments: {} })
+const defaults = (): AppSettings => ({
+  collectionDirectory: null,
+  activeEnvironments: {},
+  trustedRequests: {},
+})
 
 /**
  * `settings.json` in the storage folder. Losing it costs only a folder to pick again, so a file
