@@ -11,6 +11,8 @@ export class CollectionsPanel {
   readonly runReport: Locator
   readonly runSteps: Locator
   readonly saveDialog: Locator
+  /** The question asked before running a folder changed outside the app. */
+  readonly runConfirm: Locator
 
   readonly page: Page
 
@@ -25,6 +27,21 @@ export class CollectionsPanel {
     this.runReport = page.getByTestId('run-report')
     this.runSteps = page.getByTestId('run-step')
     this.saveDialog = page.getByTestId('save-dialog')
+    this.runConfirm = page.getByTestId('run-confirm')
+  }
+
+  /** The rows of the run question: request, server, account, as shown. */
+  async plannedRun(): Promise<string[][]> {
+    await expect(this.runConfirm).toBeVisible()
+    const rows = this.runConfirm.getByTestId('run-confirm-plan').locator('tbody tr')
+    const texts: string[][] = []
+    for (const row of await rows.all()) texts.push(await row.locator('td').allInnerTexts())
+    return texts
+  }
+
+  async confirmRun() {
+    await this.runConfirm.getByTestId('run-confirm-run').click()
+    await expect(this.runConfirm).toBeHidden()
   }
 
   async show() {
