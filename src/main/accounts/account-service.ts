@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../shared/result.ts'
 import { normalizeServerAddress } from '../server-address.ts'
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store.ts'
 import { accountKeychainKey, type AccountStore } from './account-store.ts'
+import { isTokenShaped, malformedToken } from './token-shape.ts'
 import { verifyToken } from './verify-token.ts'
 
 export interface AccountServiceDependencies {
@@ -70,6 +71,8 @@ export function createAccountService(dependencies: AccountServiceDependencies): 
   }
 
   async function save(input: NewAccount): Promise<Result<Account>> {
+    // Every way in (paste, MiAuth, OAuth) ends here: nothing misshapen reaches the keychain.
+    if (!isTokenShaped(input.token)) return malformedToken(input.source)
     const state = await store.read()
     const account: Account = {
       id: randomUUID(),
@@ -102,17 +105,7 @@ export function createAccountService(dependencies: AccountServiceDependencies): 
       const origin = normalizeServerAddress(address)
       if (!origin.ok) return origin
       const trimmed = token.trim()
-      if (!/^[\x21-\x7e]{8,512}$/.test(trimmed)) {
-        return fail(
-          'TOKEN_REFUSED',
-          'That does not look like a token: paste the token from Settings › API.',
-          {
-            status: 0,
-            serverCode: 'MALFORMED',
-            serverMessage: '',
-          },
-        )
-      }
+      if (!isTokenShaped(trimmed)) return malformedToken('pasted')
       const user = await verifyToken(dependencies.fetch, origin.value, trimmed)
       if (!user.ok) return user
       return save({
