@@ -40,6 +40,8 @@ const bridge = {
     rename: (accountId, label) => ipcRenderer.invoke('accounts.rename', accountId, label),
     remove: (accountId) => ipcRenderer.invoke('accounts.remove', accountId),
     setActive: (origin, accountId) => ipcRenderer.invoke('accounts.setActive', origin, accountId),
+    listOrphanedTokens: () => ipcRenderer.invoke('accounts.listOrphanedTokens'),
+    deleteOrphanedToken: (id) => ipcRenderer.invoke('accounts.deleteOrphanedToken', id),
     getOAuthSupport: (address) => ipcRenderer.invoke('accounts.getOAuthSupport', address),
     startMiAuth: (request) => ipcRenderer.invoke('accounts.startMiAuth', request),
     startOAuth: (request) => ipcRenderer.invoke('accounts.startOAuth', request),
@@ -78,8 +80,8 @@ const bridge = {
     createFolder: (parent, name) => ipcRenderer.invoke('collections.createFolder', parent, name),
     renameFolder: (path, name) => ipcRenderer.invoke('collections.renameFolder', path, name),
     deleteFolder: (path) => ipcRenderer.invoke('collections.deleteFolder', path),
-    runFolder: (folder, fallbackOrigin) =>
-      ipcRenderer.invoke('collections.runFolder', folder, fallbackOrigin),
+    runFolder: (folder, fallbackOrigin, approval) =>
+      ipcRenderer.invoke('collections.runFolder', folder, fallbackOrigin, approval ?? null),
     importCurl: (command) => ipcRenderer.invoke('collections.importCurl', command),
     exportZip: () => ipcRenderer.invoke('collections.exportZip'),
     importZip: () => ipcRenderer.invoke('collections.importZip'),
@@ -88,6 +90,7 @@ const bridge = {
     save: (environment) => ipcRenderer.invoke('environments.save', environment),
     delete: (name) => ipcRenderer.invoke('environments.delete', name),
     setActive: (name) => ipcRenderer.invoke('environments.setActive', name),
+    findSecrets: (environment) => ipcRenderer.invoke('environments.findSecrets', environment),
     clearCaptured: () => ipcRenderer.invoke('environments.clearCaptured'),
   },
   events: {

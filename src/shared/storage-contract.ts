@@ -70,6 +70,11 @@ export interface StorageMethods {
   /** Pick a zip, then an empty folder to unpack it into, and open it; null when cancelled. */
   'collections.importZip'(): Promise<Result<ZipImported | null>>
   'environments.save'(environment: Environment): Promise<Result<Environment>>
+  /**
+   * The names of variables that look like they hold a secret (a saved account's token, or a
+   * name such as `token`); the page warns that environment files are plain shared files.
+   */
+  'environments.findSecrets'(environment: Environment): Promise<Result<string[]>>
   'environments.delete'(name: string): Promise<Result<void>>
   /** The environment whose variables fill `{{name}}` when sending; null for none. */
   'environments.setActive'(name: string | null): Promise<Result<string | null>>
@@ -183,6 +188,7 @@ export function storageArgumentSchemas(common: CommonSchemas) {
     'collections.exportZip': v.strictTuple([]),
     'collections.importZip': v.strictTuple([]),
     'environments.save': v.strictTuple([environmentSchema]),
+    'environments.findSecrets': v.strictTuple([environmentSchema]),
     'environments.delete': v.strictTuple([nameSchema]),
     'environments.setActive': v.strictTuple([v.nullable(nameSchema)]),
     'environments.clearCaptured': v.strictTuple([]),

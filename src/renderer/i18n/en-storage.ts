@@ -142,6 +142,9 @@ export const storageMessages = {
     captureAdd: 'Add a capture',
   },
   environments: {
+    secretWarning:
+      '{names} looks like a token or password. Environment files are plain files in the collection folder, shared with it (git, a zip): keep secrets out of a shared collection, and pick an account to send the token instead.',
+    secretWarningDismiss: 'Got it',
     label: 'Environment',
     none: '(none)',
     edit: 'Edit',
