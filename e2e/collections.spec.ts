@@ -134,8 +134,21 @@ test('send three → search by a body word → reopen → save → edit the file
     ])
   })
 
-  await storyStep('run the folder: each request in order, the id captured and used', async () => {
+  await storyStep('the first run of a folder edited outside the app asks first', async () => {
+    const before = target.fake?.received.length ?? 0
     await collections.act('flow', 'run')
+    await expect(collections.runConfirm.getByTestId('run-confirm-changed')).toBeVisible()
+    expect(await collections.plannedRun()).toEqual([
+      ['Create a walrus note notes/create', target.origin, 'story'],
+      ['Show the note notes/show', target.origin, 'story'],
+      ['Delete the note notes/delete', target.origin, 'story'],
+    ])
+    // Nothing goes out before the user says yes.
+    expect(target.fake?.received.length ?? 0).toBe(before)
+  })
+
+  await storyStep('run the folder: each request in order, the id captured and used', async () => {
+    await collections.confirmRun()
     await expect(collections.runSteps).toHaveCount(3)
     await expect(collections.runSteps.getByTestId('run-step-status')).toHaveText([
       '200',

@@ -15,6 +15,8 @@ export class CollectionsPanel {
   /** The open collection's folder name. */
   readonly name: Locator
   readonly environments: EnvironmentsPanel
+  /** The question asked before running a folder changed outside the app. */
+  readonly runConfirm: Locator
 
   readonly page: Page
 
@@ -31,6 +33,21 @@ export class CollectionsPanel {
     this.saveDialog = page.getByTestId('save-dialog')
     this.name = page.getByTestId('collection-name')
     this.environments = new EnvironmentsPanel(page)
+    this.runConfirm = page.getByTestId('run-confirm')
+  }
+
+  /** The rows of the run question: request, server, account, as shown. */
+  async plannedRun(): Promise<string[][]> {
+    await expect(this.runConfirm).toBeVisible()
+    const rows = this.runConfirm.getByTestId('run-confirm-plan').locator('tbody tr')
+    const texts: string[][] = []
+    for (const row of await rows.all()) texts.push(await row.locator('td').allInnerTexts())
+    return texts
+  }
+
+  async confirmRun() {
+    await this.runConfirm.getByTestId('run-confirm-run').click()
+    await expect(this.runConfirm).toBeHidden()
   }
 
   async show() {

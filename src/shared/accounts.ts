@@ -39,6 +39,19 @@ export interface AccountsState {
   activeByOrigin: Record<string, string>
 }
 
+/**
+ * A token in the keychain that no saved account owns any more (its accounts.json was damaged
+ * and set aside, or an earlier removal failed half-way). Listed so the user can delete it.
+ */
+export interface OrphanedToken {
+  /** The keychain entry's account id. */
+  id: string
+  /** The token's last four characters, as accounts show theirs. */
+  tokenTail: string
+  /** The damaged accounts files set aside, where the user may find whose token it was. */
+  setAsideFiles: string[]
+}
+
 export interface MiAuthRequest {
   origin: string
   permissions: string[]

@@ -38,6 +38,38 @@ export interface RunFolderReport {
   steps: RunStepResult[]
   /** The captured variables after the run (the session's, updated by this run). */
   captured: Record<string, string>
+  /**
+   * Set when nothing was sent because the user must approve the run first: run again with
+   * its `approval` to go ahead.
+   */
+  confirmation?: RunConfirmation
+}
+
+/** Where one request of a run will go, and as whom (null: without a token). */
+export interface RunPlanStep {
+  name: string
+  path: string
+  endpoint: string
+  origin: string | null
+  accountLabel: string | null
+}
+
+/** A value captured from one server's answer that a request would send to another server. */
+export interface CrossOriginUse {
+  variable: string
+  capturedFrom: string
+  sentTo: string
+  /** The name of the request that would send it. */
+  request: string
+}
+
+export interface RunConfirmation {
+  /** Requests the app did not write and the user has not approved (imported, edited outside). */
+  changedOutside: boolean
+  crossOrigin: CrossOriginUse[]
+  steps: RunPlanStep[]
+  /** Names exactly this plan and these files. */
+  approval: string
 }
 
 export interface ZipExported {

@@ -47,6 +47,8 @@ export function contractSamples(origin: string): Record<string, unknown[]> {
     'accounts.rename': ['account-1', 'renamed'],
     'accounts.remove': ['account-2'],
     'accounts.setActive': [origin, null],
+    'accounts.listOrphanedTokens': [],
+    'accounts.deleteOrphanedToken': ['no-such-token'],
     'accounts.getOAuthSupport': [origin],
     'accounts.startMiAuth': [{ origin, permissions: ['read:account'], appName: 'sample' }],
     'accounts.startOAuth': [
@@ -91,6 +93,7 @@ export function contractSamples(origin: string): Record<string, unknown[]> {
     'collections.exportZip': [],
     'collections.importZip': [],
     'environments.save': [{ name: 'staging', variables: { noteId: 'abc' } }],
+    'environments.findSecrets': [{ name: 'staging', variables: { noteId: 'abc' } }],
     'environments.delete': ['staging'],
     'environments.setActive': [null],
     'environments.clearCaptured': [],

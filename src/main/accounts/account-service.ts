@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type {
   Account,
   AccountsState,
+  OrphanedToken,
   AccountUser,
   TokenKind,
   TokenSource,
@@ -9,7 +10,8 @@ import type {
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { normalizeServerAddress } from '../server-address.ts'
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store.ts'
-import { accountKeychainKey, type AccountStore } from './account-store.ts'
+import { accountKeychainKey, accountKeychainPrefix, type AccountStore } from './account-store.ts'
+import { isTokenShaped, malformedToken } from './token-shape.ts'
 import { verifyToken } from './verify-token.ts'
 
 export interface AccountServiceDependencies {
@@ -36,6 +38,11 @@ export interface AccountService {
   rename(accountId: string, label: string): Promise<Result<Account>>
   remove(accountId: string): Promise<Result<AccountsState>>
   setActive(origin: string, accountId: string | null): Promise<Result<AccountsState>>
+  /** Keychain entries no account owns (see OrphanedToken); only their last four characters. */
+  listOrphanedTokens(): Promise<Result<OrphanedToken[]>>
+  deleteOrphanedToken(id: string): Promise<Result<OrphanedToken[]>>
+  /** Whether `value` is the token of a saved account (answered in main; the tokens stay there). */
+  isStoredToken(value: string): Promise<boolean>
   /** The token of an account, for main's own use when it sends; never handed to the renderer. */
   tokenFor(accountId: string, origin: string): Promise<Result<string>>
 }
@@ -70,6 +77,8 @@ export function createAccountService(dependencies: AccountServiceDependencies): 
   }
 
   async function save(input: NewAccount): Promise<Result<Account>> {
+    // Every way in (paste, MiAuth, OAuth) ends here: nothing misshapen reaches the keychain.
+    if (!isTokenShaped(input.token)) return malformedToken(input.source)
     const state = await store.read()
     const account: Account = {
       id: randomUUID(),
@@ -93,6 +102,30 @@ export function createAccountService(dependencies: AccountServiceDependencies): 
     return ok(account)
   }
 
+  async function orphanedTokens(): Promise<Result<OrphanedToken[]>> {
+    const owned = new Set(
+      (await store.read()).accounts.map((account) => accountKeychainKey(account)),
+    )
+    try {
+      const keys = (await secrets.list()).filter(
+        (key) => key.startsWith(accountKeychainPrefix) && !owned.has(key),
+      )
+      const setAsideFiles = keys.length > 0 ? await store.setAside() : []
+      const orphans: OrphanedToken[] = []
+      for (const key of keys.sort()) {
+        const token = await secrets.get(key)
+        orphans.push({
+          id: key.slice(accountKeychainPrefix.length),
+          tokenTail: token?.slice(-4) ?? '',
+          setAsideFiles,
+        })
+      }
+      return ok(orphans)
+    } catch (error) {
+      return keychainFailure(error)
+    }
+  }
+
   return {
     async list() {
       return ok(await store.read())
@@ -102,17 +135,7 @@ export function createAccountService(dependencies: AccountServiceDependencies): 
       const origin = normalizeServerAddress(address)
       if (!origin.ok) return origin
       const trimmed = token.trim()
-      if (!/^[\x21-\x7e]{8,512}$/.test(trimmed)) {
-        return fail(
-          'TOKEN_REFUSED',
-          'That does not look like a token: paste the token from Settings › API.',
-          {
-            status: 0,
-            serverCode: 'MALFORMED',
-            serverMessage: '',
-          },
-        )
-      }
+      if (!isTokenShaped(trimmed)) return malformedToken('pasted')
       const user = await verifyToken(dependencies.fetch, origin.value, trimmed)
       if (!user.ok) return user
       return save({
@@ -164,6 +187,35 @@ export function createAccountService(dependencies: AccountServiceDependencies): 
       }
       await store.write(next)
       return ok(next)
+    },
+
+    listOrphanedTokens: orphanedTokens,
+
+    async isStoredToken(value) {
+      for (const account of (await store.read()).accounts) {
+        // Only accounts whose token ends so are read from the keychain.
+        if (account.tokenTail !== value.slice(-4)) continue
+        const token = await secrets.get(accountKeychainKey(account)).catch(() => null)
+        if (token !== null && token === value) return true
+      }
+      return false
+    },
+
+    async deleteOrphanedToken(id) {
+      const orphans = await orphanedTokens()
+      if (!orphans.ok) return orphans
+      // Only an entry no account owns: a saved account's token goes with `remove`.
+      if (!orphans.value.some((orphan) => orphan.id === id)) {
+        return fail('UNKNOWN_ACCOUNT', 'That keychain entry is not a left-over one.', {
+          accountId: id,
+        })
+      }
+      try {
+        await secrets.delete(accountKeychainKey({ id }))
+      } catch (error) {
+        return keychainFailure(error)
+      }
+      return orphanedTokens()
     },
 
     async setActive(origin, accountId) {

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import type { Account, AccountsState } from '../../shared/accounts.ts'
 import { writeFileAtomic } from '../storage/write-file-atomic.ts'
 
@@ -10,6 +10,8 @@ import { writeFileAtomic } from '../storage/write-file-atomic.ts'
 export interface AccountStore {
   read(): Promise<AccountsState>
   write(state: AccountsState): Promise<void>
+  /** The damaged accounts files set aside next to this one, oldest first. */
+  setAside(): Promise<string[]>
 }
 
 const empty = (): AccountsState => ({ accounts: [], activeByOrigin: {} })
@@ -36,6 +38,14 @@ export function createAccountStore(file: string, log: (message: string) => void)
       }
       return cached
     },
+    async setAside() {
+      const prefix = `${basename(file)}.damaged-`
+      const names = await readdir(dirname(file)).catch(() => [] as string[])
+      return names
+        .filter((name) => name.startsWith(prefix))
+        .sort()
+        .map((name) => join(dirname(file), name))
+    },
     async write(state) {
       await mkdir(dirname(file), { recursive: true })
       await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`)
@@ -44,6 +54,8 @@ export function createAccountStore(file: string, log: (message: string) => void)
   }
 }
 
+export const accountKeychainPrefix = 'account:'
+
 export function accountKeychainKey(account: Pick<Account, 'id'>): string {
-  return `account:${account.id}`
+  return `${accountKeychainPrefix}${account.id}`
 }

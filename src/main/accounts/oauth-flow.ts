@@ -6,6 +6,7 @@ import { callbackPage, listenForCallback, type LoopbackBinding } from './loopbac
 import { readJsonAnswer } from '../http/read-json-answer.ts'
 import { fetchOAuthMetadata } from './oauth-metadata.ts'
 import type { FlowContext } from './sign-in-flows.ts'
+import { isTokenShaped, malformedToken } from './token-shape.ts'
 import { verifyToken } from './verify-token.ts'
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url')
@@ -174,6 +175,8 @@ export async function runOAuth(
       return fail('SIGN_IN_FAILED', `The token exchange failed (${reason}).`)
     }
     const token = answer.access_token
+    // Checked before it goes into a header: fetch would quote a broken one in its error.
+    if (!isTokenShaped(token)) return malformedToken('oauth')
     const user = await verifyToken(context.fetch, origin.value, token)
     if (!user.ok) return user
     const granted =

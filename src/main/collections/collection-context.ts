@@ -7,6 +7,7 @@ import type { WriteFileAtomic } from '../storage/write-file-atomic.ts'
 import { checkCollection } from './collection-reader.ts'
 import { environmentsFolder, orderFileName, resolveInside } from './collection-paths.ts'
 import { applyOrder, readFolderOrder, serializeOrder } from './folder-order.ts'
+import { refuseLinks } from './no-links.ts'
 import { parseRequest, requestFileSuffix } from './request-file.ts'
 
 /** What every collection operation works with: the folder, and how to write (a test may fail it). */
@@ -39,6 +40,8 @@ export async function requestFolderAt(
 ): Promise<Result<string>> {
   const absolute = resolveInside(context.directory, path)
   if (!absolute.ok) return absolute
+  const link = await refuseLinks(context.directory, absolute.value)
+  if (link) return link
   if (path === environmentsFolder || path.startsWith(`${environmentsFolder}/`)) {
     return fail('INVALID_ARGUMENT', `${path} holds environments, not requests.`, {
       path: 'folder',
@@ -58,6 +61,8 @@ export async function requestAt(
   const absolute = resolveInside(context.directory, path)
   if (!absolute.ok) return absolute
   if (!path.endsWith(requestFileSuffix)) return itemNotFound(path)
+  const link = await refuseLinks(context.directory, absolute.value)
+  if (link) return link
   let text: string
   try {
     text = await readFile(absolute.value, 'utf8')

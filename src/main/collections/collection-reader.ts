@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type {
   CollectionFolder,
@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../../shared/result.ts'
 import { errorCode, storageFailure } from '../storage/fs-error.ts'
 import { childPath, environmentsFolder, lastSegment, orderFileName } from './collection-paths.ts'
 import { applyOrder, readFolderOrder } from './folder-order.ts'
+import { linkNotFollowed } from './no-links.ts'
 import { parseEnvironment, parseRequest, requestFileSuffix } from './request-file.ts'
 
 /** Checks that the collection's folder is still there (it may have been deleted while open). */
@@ -51,7 +52,12 @@ async function readFolder(directory: string, path: string): Promise<CollectionFo
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue
     const itemPath = childPath(path, entry.name)
-    if (entry.isDirectory()) {
+    // The entry's own type (lstat): a link is listed as one, never read through.
+    if (entry.isSymbolicLink()) {
+      // A linked environments folder is reported with the environments.
+      if (path === '' && entry.name === environmentsFolder) continue
+      nodes.set(entry.name, Promise.resolve(linkNode(itemPath)))
+    } else if (entry.isDirectory()) {
       if (path === '' && entry.name === environmentsFolder) continue
       nodes.set(
         entry.name,
@@ -73,6 +79,10 @@ async function readFolder(directory: string, path: string): Promise<CollectionFo
   return { path, name: path === '' ? lastSegment(directory) : lastSegment(path), children }
 }
 
+function linkNode(path: string): CollectionNode {
+  return { kind: 'invalid', file: { path, error: linkNotFollowed } }
+}
+
 async function readRequestNode(absolute: string, path: string): Promise<CollectionNode> {
   let text: string
   try {
@@ -91,8 +101,21 @@ async function readEnvironments(
 ): Promise<{ environments: Environment[]; invalid: InvalidCollectionFile[] }> {
   const folder = join(directory, environmentsFolder)
   let names: string[]
+  const invalid: InvalidCollectionFile[] = []
   try {
-    names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort()
+    if ((await lstat(folder)).isSymbolicLink()) {
+      return { environments: [], invalid: [{ path: environmentsFolder, error: linkNotFollowed }] }
+    }
+    const entries = await readdir(folder, { withFileTypes: true })
+    for (const entry of entries) {
+      if (entry.isSymbolicLink() && !entry.name.startsWith('.')) {
+        invalid.push({ path: childPath(environmentsFolder, entry.name), error: linkNotFollowed })
+      }
+    }
+    names = entries
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+      .map((entry) => entry.name)
+      .sort()
   } catch (error) {
     if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
       return { environments: [], invalid: [] }
@@ -100,7 +123,6 @@ async function readEnvironments(
     throw error
   }
   const environments: Environment[] = []
-  const invalid: InvalidCollectionFile[] = []
   for (const name of names) {
     const path = childPath(environmentsFolder, name)
     const text = await readFile(join(folder, name), 'utf8').catch((error: Error) => error)

@@ -11,7 +11,13 @@ import type { SettingsFile } from '../settings/app-settings.ts'
 import { openCollection, type Collection } from './collection.ts'
 import { checkCollection } from './collection-reader.ts'
 import type { CollectionWatcher } from './collection-watcher.ts'
-import { runFolder, type RunFolderDependencies } from './run-folder.ts'
+import { writeFileAtomic } from '../storage/write-file-atomic.ts'
+import { parseRequest, requestFileSuffix } from './request-file.ts'
+import { confirmationFor, planRun, requestHash } from './run-approval.ts'
+import { findFolder, requestsIn, runFolder, type RunFolderDependencies } from './run-folder.ts'
+
+/** Enough for any real collection's history of edits; the oldest are forgotten first. */
+const maxTrustedPerCollection = 5000
 
 export interface CollectionServiceDependencies {
   settings: SettingsFile
@@ -44,6 +50,8 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
   const { settings } = dependencies
   let current: Open | null = null
   let captured: Record<string, string> = {}
+  /** The server each captured value came from: it is not sent to another one unasked. */
+  let capturedOrigins: Record<string, string> = {}
   // What the renderer was last told, so the app's own change and the watcher's echo of it are
   // pushed once.
   let lastPushed = ''
@@ -67,6 +75,7 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     current = null
     lastPushed = ''
     captured = {}
+    capturedOrigins = {}
     if (closing) clearInterval(closing.presence)
     await closing?.watcher.close()
   }
@@ -98,7 +107,10 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
   }
 
   async function switchTo(directory: string): Promise<Result<OpenedCollection>> {
-    const collection = openCollection(directory, { log: dependencies.log })
+    const collection = openCollection(directory, {
+      log: dependencies.log,
+      writeFile: trustingWrite(directory),
+    })
     const listed = await collection.list()
     // A folder that cannot be read leaves the one open before as it was.
     if (!listed.ok) return listed
@@ -119,6 +131,24 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     await settings.update((value) => ({ ...value, collectionDirectory: directory }))
     await watcher.ready
     return ok(await describe(current))
+  }
+
+  /** Writes as usual; a request file the app writes is the app's, so its run asks nothing. */
+  function trustingWrite(directory: string) {
+    return async (path: string, data: string | Uint8Array) => {
+      await writeFileAtomic(path, data)
+      if (typeof data !== 'string' || !path.endsWith(requestFileSuffix)) return
+      const parsed = parseRequest(data)
+      if (parsed.ok) await trust(directory, [requestHash(parsed.draft)])
+    }
+  }
+
+  async function trust(directory: string, hashes: string[]) {
+    await settings.update((value) => {
+      const known = (value.trustedRequests[directory] ?? []).filter((h) => !hashes.includes(h))
+      const next = [...known, ...hashes].slice(-maxTrustedPerCollection)
+      return { ...value, trustedRequests: { ...value.trustedRequests, [directory]: next } }
+    })
   }
 
   /** Runs a change on the open collection, then pushes the new listing. */
@@ -197,6 +227,7 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
 
     clearCaptured(): Result<void> {
       captured = {}
+      capturedOrigins = {}
       return ok(undefined)
     },
 
@@ -209,6 +240,7 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     async runFolder(
       folder: string,
       fallbackOrigin: string | null,
+      approval: string | null = null,
     ): Promise<Result<RunFolderReport>> {
       const open = current
       if (!open) return notOpen()
@@ -216,15 +248,40 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
       const listed = await open.collection.list()
       if (!listed.ok) return listed
       push(listed)
+      const found = findFolder(listed.value.root, folder)
+      const requests = found ? requestsIn(found) : []
+      const directory = open.collection.directory
+      const plan = await planRun(requests, {
+        fallbackOrigin,
+        capturedOrigins,
+        account: dependencies.account,
+      })
+      const trusted = new Set((await settings.read()).trustedRequests[directory] ?? [])
+      const confirmation = found ? confirmationFor(requests, plan, trusted) : null
+      if (confirmation && confirmation.approval !== approval) {
+        return ok({ folder, steps: [], captured, confirmation })
+      }
+      if (confirmation) await trust(directory, requests.map(requestHash))
       const variables = activeVariables(open, (await describe(open)).activeEnvironment)
       const run = await runFolder(
         listed.value.root,
         folder,
-        { variables, fallbackOrigin },
+        {
+          variables,
+          fallbackOrigin,
+          crossingsAt: plan.crossingsAt,
+          allowCrossOrigin: confirmation !== null,
+        },
         { send: dependencies.send, account: dependencies.account },
       )
       if (!run.ok) return run
-      if (current === open) captured = { ...captured, ...run.value.captured }
+      if (current === open) {
+        captured = { ...captured, ...run.value.captured }
+        for (const name of Object.keys(run.value.captured)) {
+          const origin = plan.capturedOrigins[name]
+          if (origin) capturedOrigins[name] = origin
+        }
+      }
       return ok({ folder: run.value.folder, steps: run.value.steps, captured })
     },
   }

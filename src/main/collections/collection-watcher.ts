@@ -50,6 +50,8 @@ export function watchCollection(
 
   const watcher = watch(directory, {
     ignoreInitial: true,
+    // A link inside the collection is never followed (collections/no-links.ts).
+    followSymlinks: false,
     // Git's own files and our temporary files change often and mean nothing to the listing.
     ignored: (path) => path.includes(`${sep}.git`) || path.endsWith('.tmp'),
   })

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { zipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import { afterEach, expect, it } from 'vitest'
 import { tempFolders } from '../history/testing/temp-folder.ts'
 import { openCollection } from './collection.ts'
@@ -120,4 +120,18 @@ it('removes a half-done import when the disk fills, and reports it', async () =>
   })
   expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE_FULL' } })
   expect(await readdir(target)).toEqual([])
+})
+
+it('exports a request file edited by hand without the token typed into it', async () => {
+  const collection = await sampleCollection()
+  const path = join(collection.directory, 'meta.request.json')
+  const file = JSON.parse(await readFile(path, 'utf8')) as { body: string[] }
+  file.body = ['{', `  // by hand`, `  i: 's3cr3t-token', limit: 5,`, '}']
+  await writeFile(path, JSON.stringify(file))
+  const packed = await packCollection(collection.directory)
+  if (!packed.ok) throw new Error(packed.error.message)
+  const unpacked = unzipSync(packed.value.zip)
+  const text = new TextDecoder().decode(unpacked['meta.request.json'])
+  expect(text).not.toContain('s3cr3t-token')
+  expect(text).toContain('limit')
 })

@@ -7,7 +7,13 @@ import { errorCode, storageFailure } from '../storage/fs-error.ts'
 import { writeFileAtomic, type WriteFileAtomic } from '../storage/write-file-atomic.ts'
 import { checkCollection } from './collection-reader.ts'
 import { childPath, environmentsFolder, orderFileName, resolveInside } from './collection-paths.ts'
-import { parseEnvironment, parseRequest, requestFileSuffix } from './request-file.ts'
+import { removeTypedToken } from '../secrets/typed-token.ts'
+import {
+  parseEnvironment,
+  parseRequest,
+  requestFileSuffix,
+  serializeRequest,
+} from './request-file.ts'
 
 export interface ZipReport {
   files: number
@@ -72,7 +78,7 @@ export async function packCollection(
         const data = await readFile(join(directory, itemPath))
         const problem = problemOf(itemPath, data.toString('utf8'))
         if (problem) skipped.push({ path: itemPath, error: problem })
-        else files[itemPath] = [data, { mtime: zipDate }]
+        else files[itemPath] = [withoutTypedToken(itemPath, data), { mtime: zipDate }]
       }
     }
     await walk('')
@@ -81,6 +87,14 @@ export async function packCollection(
   } catch (error) {
     return storageFailure(error, 'read', directory)
   }
+}
+
+/** A request file edited by hand may hold a typed token: the zip gets it without one. */
+function withoutTypedToken(path: string, data: Buffer): Uint8Array {
+  if (kindOf(path) !== 'request') return data
+  const parsed = parseRequest(data.toString('utf8'))
+  if (!parsed.ok || !removeTypedToken(parsed.draft.body).removed) return data
+  return new TextEncoder().encode(serializeRequest(parsed.draft))
 }
 
 export async function exportCollection(

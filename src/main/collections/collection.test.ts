@@ -78,7 +78,17 @@ describe('request files', () => {
       '',
       draft({ name: 'Sloppy', body: '{ "i": "s3cr3t-token", limit: 5, // JSON5\n}' }),
     )
-    for (const saved of [typed, sloppy]) {
+    const spelt = [
+      `{i: 's3cr3t-token', limit: 5}`,
+      `{"\\u0069": "s3cr3t-token", "limit": 5}`,
+      `{"i": "s3cr3t-token", "limit": 5, "i": "other"}`,
+      `{"i": "s3cr3t-token", "limit": {{limit}}}`,
+    ]
+    const others = []
+    for (const [index, body] of spelt.entries()) {
+      others.push(await target.saveRequest('', draft({ name: `Spelt ${index}`, body })))
+    }
+    for (const saved of [typed, sloppy, ...others]) {
       if (!saved.ok) throw new Error(saved.error.message)
       const text = await readFile(join(target.directory, saved.value.path), 'utf8')
       expect(text).not.toContain('s3cr3t-token')

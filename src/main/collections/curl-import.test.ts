@@ -116,12 +116,74 @@ describe('importCurl', () => {
       ok: true,
       value: { tokenDropped: true },
     })
-    const broken = importCurl(`curl https://m.example/api/i -d '{"i": "s3cr3t",}'`)
+    const broken = importCurl(`curl https://m.example/api/i -d '{"i": "s3cr3t", limit: }'`)
     expect(broken).toMatchObject({
       ok: true,
       value: { tokenDropped: true, warnings: ['The body is not JSON; it was kept as written.'] },
     })
     expect(JSON.stringify(broken)).not.toContain('s3cr3t')
+  })
+
+  // Every way curl can carry a typed token: each is dropped, reported, and sets the auth mode.
+  const tokenCarriers: Record<string, { command: string; body: unknown; authMode: string }> = {
+    'a form field (-d i=…)': {
+      command: `curl https://m.example/api/notes/timeline -d 'i=s3cr3t&limit=5'`,
+      body: { limit: '5' },
+      authMode: 'body',
+    },
+    'two -d form fields': {
+      command: `curl https://m.example/api/notes/timeline -d limit=5 -d i=s3cr3t`,
+      body: { limit: '5' },
+      authMode: 'body',
+    },
+    '--data-urlencode': {
+      command: `curl https://m.example/api/i --data-urlencode 'i=s3cr3t'`,
+      body: {},
+      authMode: 'body',
+    },
+    'a JSON5 body (-d "{i:…}")': {
+      command: `curl https://m.example/api/notes/timeline -d "{i:'s3cr3t', limit: 5,}"`,
+      body: { limit: 5 },
+      authMode: 'body',
+    },
+    'an escaped key': {
+      command: `curl https://m.example/api/i -d '{"\\u0069":"s3cr3t","detail":true}'`,
+      body: { detail: true },
+      authMode: 'body',
+    },
+    'a multipart field (-F i=…)': {
+      command: `curl https://m.example/api/drive/files/create -F i=s3cr3t -F file=@cat.png`,
+      body: {},
+      authMode: 'body',
+    },
+    'an Authorization: Bearer header': {
+      command: `curl https://m.example/api/i -H 'authorization: bearer s3cr3t' -d '{}'`,
+      body: {},
+      authMode: 'header',
+    },
+  }
+  for (const [what, carrier] of Object.entries(tokenCarriers)) {
+    it(`drops a token carried in ${what}`, () => {
+      const result = importCurl(carrier.command)
+      expect(JSON.stringify(result)).not.toContain('s3cr3t')
+      expect(result).toMatchObject({
+        ok: true,
+        value: { tokenDropped: true, draft: { authMode: carrier.authMode } },
+      })
+      expect(result.ok && JSON.parse(result.value.draft.body)).toEqual(carrier.body)
+    })
+  }
+
+  it('keeps form fields without a token as JSON and says so', () => {
+    const result = importCurl(`curl https://m.example/api/notes/create -d 'text=hello%20world'`)
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        tokenDropped: false,
+        warnings: ['The body was form data; its fields were turned into JSON strings.'],
+      },
+    })
+    expect(result.ok && JSON.parse(result.value.draft.body)).toEqual({ text: 'hello world' })
   })
 
   it('warns about what it cannot import', () => {

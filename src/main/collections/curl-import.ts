@@ -1,7 +1,7 @@
 import type { CurlImport } from '../../shared/collections.ts'
 import type { AuthMode } from '../../shared/history.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
-import { removeTypedToken } from '../secrets/typed-token.ts'
+import { readCurlBody, type CurlData } from './curl-body.ts'
 import { shellWords } from './shell-words.ts'
 
 // Options of curl that take a value and mean nothing to a saved request.
@@ -50,7 +50,9 @@ interface ParsedCommand {
   url: string | null
   method: string | null
   headers: string[]
-  data: string[]
+  data: CurlData[]
+  /** Names of `-F name=…` fields (their values are never read: uploads are not imported). */
+  formFields: string[]
   warnings: string[]
   credentials: boolean
 }
@@ -89,7 +91,7 @@ export function importCurl(command: string): Result<CurlImport> {
     const value = colon === -1 ? '' : header.slice(colon + 1).trim()
     if (/^authorization$/i.test(name)) {
       tokenDropped = true
-      if (/^bearer\s+\S/i.test(value)) authMode = 'header'
+      if (/^bearer(\s|$)/i.test(value)) authMode = 'header'
       else warnings.push(`An Authorization header that is not a Bearer token was dropped.`)
     } else if (/^cookie$/i.test(name)) {
       tokenDropped = true
@@ -102,8 +104,8 @@ export function importCurl(command: string): Result<CurlImport> {
       `The command used ${parsed.method.toUpperCase()}; the request will be sent as POST.`,
     )
   }
-  const body = readBody(parsed.data.join('&'), warnings)
-  if (body.token) {
+  const body = readCurlBody(parsed.data, warnings)
+  if (body.token || parsed.formFields.includes('i')) {
     tokenDropped = true
     if (authMode === 'none') authMode = 'body'
   }
@@ -129,6 +131,7 @@ function parseOptions(words: string[]): ParsedCommand {
     method: null,
     headers: [],
     data: [],
+    formFields: [],
     warnings: [],
     credentials: false,
   }
@@ -156,34 +159,20 @@ function parseOptions(words: string[]): ParsedCommand {
           `The body is read from the file ${data.slice(1)}, which was not imported.`,
         )
       } else {
-        if (option === '--data-urlencode')
-          parsed.warnings.push('The body was URL-encoded form data, not JSON.')
-        parsed.data.push(data)
+        parsed.data.push({ text: data, urlencode: option === '--data-urlencode' })
       }
     } else if (credentialOptions.has(option)) {
       takeValue()
       parsed.credentials = true
-    } else if (option === '-F' || option === '--form') {
-      takeValue()
-      parsed.warnings.push(
-        'Form uploads (-F) are not imported; use the drive endpoints in the app.',
-      )
+    } else if (option === '-F' || option === '--form' || option === '--form-string') {
+      // Only the field's name is looked at: `-F i=tok` carries a token, whatever its value.
+      const field = takeValue()
+      parsed.formFields.push(field.slice(0, Math.max(0, field.indexOf('='))).trim())
+      const warning = 'Form uploads (-F) are not imported; use the drive endpoints in the app.'
+      if (!parsed.warnings.includes(warning)) parsed.warnings.push(warning)
     } else if (ignoredWithValue.has(option)) takeValue()
   }
   return parsed
-}
-
-/** The body as the editor shows it (pretty JSON), without an `i` token field. */
-function readBody(data: string, warnings: string[]): { text: string; token: boolean } {
-  if (data.trim() === '') return { text: '{}', token: false }
-  let pretty = data
-  try {
-    pretty = JSON.stringify(JSON.parse(data), null, 2)
-  } catch {
-    warnings.push('The body is not JSON; it was kept as written.')
-  }
-  const { text, removed } = removeTypedToken(pretty)
-  return { text, token: removed }
 }
 
 function notCurl(reason: string): Result<never> {

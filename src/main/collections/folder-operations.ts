@@ -21,6 +21,7 @@ import {
   parentPath,
 } from './collection-paths.ts'
 import { readFolderOrder } from './folder-order.ts'
+import { refuseLinks } from './no-links.ts'
 import { baseNameFor, uniqueName } from './file-names.ts'
 import {
   parseEnvironment,
@@ -169,8 +170,10 @@ export async function saveEnvironment(
   const base = baseNameFor(environment.name)
   if (!base.ok) return base
   const folder = join(context.directory, environmentsFolder)
-  await mkdir(folder, { recursive: true })
   const absolute = join(folder, `${base.value}.json`)
+  const link = await refuseLinks(context.directory, absolute)
+  if (link) return link
+  await mkdir(folder, { recursive: true })
   if (await exists(absolute)) {
     const current = parseEnvironment(base.value, await readFile(absolute, 'utf8'))
     if (!current.ok) return invalidEnvironment(base.value, current.error)
@@ -187,6 +190,8 @@ export async function deleteEnvironment(
   const base = baseNameFor(name)
   if (!base.ok) return base
   const absolute = join(context.directory, environmentsFolder, `${base.value}.json`)
+  const link = await refuseLinks(context.directory, absolute)
+  if (link) return link
   if (!(await exists(absolute)))
     return itemNotFound(childPath(environmentsFolder, `${base.value}.json`))
   const current = parseEnvironment(base.value, await readFile(absolute, 'utf8'))

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
+import { lstat, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorCode } from '../storage/fs-error.ts'
 import { orderFileName } from './collection-paths.ts'
+import { linkNotFollowed } from './no-links.ts'
 
 // Each folder's order is a small file, one name per line:
 //   { "order": ["Create a note.request.json", "drafts"] }
@@ -16,7 +17,9 @@ export type FolderOrder =
 export async function readFolderOrder(folder: string): Promise<FolderOrder> {
   let text: string
   try {
-    text = await readFile(join(folder, orderFileName), 'utf8')
+    const path = join(folder, orderFileName)
+    if ((await lstat(path)).isSymbolicLink()) return { kind: 'invalid', error: linkNotFollowed }
+    text = await readFile(path, 'utf8')
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { kind: 'none' }
     return { kind: 'invalid', error: (error as Error).message }

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { CollectionFolder, SavedRequest } from '../../shared/collections.ts'
-import type { RunFolderReport, RunStepResult } from '../../shared/collection-session.ts'
+import type {
+  CrossOriginUse,
+  RunFolderReport,
+  RunStepResult,
+} from '../../shared/collection-session.ts'
 import type { ResponseRecord, SendRequestInput } from '../../shared/requests.ts'
 import { fail, type Result } from '../../shared/result.ts'
 import { itemNotFound } from './collection-context.ts'
@@ -65,6 +69,10 @@ export interface RunSavedRequestsOptions {
   onStep?: (step: RunStepResult, index: number, total: number) => void
   /** Stop before the next request when this says so (the server cannot be reached). */
   shouldStop?: (step: RunStepResult) => boolean
+  /** Per request: captured values it would carry to another server (see run-approval.ts). */
+  crossingsAt?: CrossOriginUse[][]
+  /** The user said yes to those crossings. */
+  allowCrossOrigin?: boolean
 }
 
 export interface SavedRequestsRun {
@@ -108,7 +116,16 @@ export async function runSavedRequests(
     ...(shouldStop ? { shouldStop: (step, index) => shouldStop(toResult(step, index)) } : {}),
     send: async (prepared) => {
       const origin = prepared.origin ?? options.fallbackOrigin
+      const crossings = options.crossingsAt?.[sentAs.length] ?? []
       sentAs.push(null)
+      if (crossings.length > 0 && !options.allowCrossOrigin) {
+        const [first] = crossings as [CrossOriginUse]
+        return fail(
+          'CAPTURED_VALUE_OTHER_SERVER',
+          `{{${first.variable}}} was captured from ${first.capturedFrom}; it is not sent to ${first.sentTo} unless you allow it.`,
+          { variable: first.variable, capturedFrom: first.capturedFrom, sentTo: first.sentTo },
+        )
+      }
       if (!origin) {
         return fail('CATALOG_NOT_LOADED', 'Open a server first: this request names none.')
       }

@@ -7,7 +7,7 @@ import type {
 import type { AppErrorCode } from '../../shared/result.ts'
 import type { StoredEntry } from './log-format.ts'
 import { removeTypedToken } from '../secrets/typed-token.ts'
-import { withoutIssuedSecrets } from './redact-secrets.ts'
+import { redactRequestSecrets, redactResponseSecrets } from './redact-secrets.ts'
 
 /** What an entry's body file holds: the parts too big to keep in memory for every entry. */
 export interface BodyFile {
@@ -33,7 +33,11 @@ export function buildEntry(
   identity: { id: string; seq: number },
   limits: EntryLimits,
 ): { stored: StoredEntry; body: BodyFile; bodyText: string } {
-  const request = truncateUtf8(removeTypedToken(input.requestBody).text, limits.maxBodyBytes)
+  const withoutToken = removeTypedToken(input.requestBody).text
+  const request = truncateUtf8(
+    redactRequestSecrets(input.endpoint, withoutToken).text,
+    limits.maxBodyBytes,
+  )
   const outcome = input.outcome
   let response: HistoryResponse | null = null
   if (outcome.kind === 'response') {
@@ -41,10 +45,11 @@ export function buildEntry(
     let bodyTruncated = false
     if (body.kind === 'large') {
       // Main keeps the whole of a large body only for a while; history keeps its preview.
-      body = { kind: 'text', text: body.preview, invalidJson: false }
+      const preview = redactResponseSecrets(input.endpoint, body.preview).text
+      body = { kind: 'text', text: preview, invalidJson: false }
       bodyTruncated = true
     } else if (body.kind !== 'empty') {
-      if (body.kind === 'json') body = { kind: 'json', text: withoutIssuedSecrets(body.text) }
+      body = { ...body, text: redactResponseSecrets(input.endpoint, body.text).text }
       const cut = truncateUtf8(body.text, limits.maxBodyBytes)
       // A cut JSON text no longer parses; it is kept as text so the viewer shows it as is.
       if (cut.truncated) body = { kind: 'text', text: cut.text, invalidJson: false }

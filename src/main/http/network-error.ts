@@ -25,6 +25,14 @@ const certificateProblems: Record<string, string> = {
 
 const resetCodes = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'])
 
+/** The text with every quoted part (where fetch and Node put the values they refused) elided. */
+export function withoutQuotedValues(text: string): string {
+  return text
+    .replace(/"[^"]*"?/g, '"…"')
+    .replace(/'[^']*'?/g, "'…'")
+    .replace(/\b(bearer)\s+\S+/gi, '$1 …')
+}
+
 /** Explains why a request got no (complete) HTTP answer, in words a user can act on. */
 export function describeNetworkError(
   error: unknown,
@@ -82,7 +90,9 @@ export function describeNetworkError(
       cause: code,
     })
   }
-  const message = error instanceof Error ? error.message : String(error)
+  // fetch quotes what it refused, e.g. `Headers.append: "Bearer <token>\n" is an invalid header
+  // value`: a quoted part may hold a token, so it never reaches the user, the history or a log.
+  const message = withoutQuotedValues(error instanceof Error ? error.message : String(error))
   return fail('SERVER_UNREACHABLE', `${host} could not be reached: ${code ?? message}.`, {
     reason: 'other',
     host,

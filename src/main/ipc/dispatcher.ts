@@ -4,6 +4,7 @@ import {
   type ExplorerMethods,
   type MethodName,
 } from '../../shared/contract/index.ts'
+import { withoutQuotedValues } from '../http/network-error.ts'
 import { fail, type Result } from '../../shared/result.ts'
 
 export type Dispatch = (method: string, args: unknown) => Promise<Result<unknown>>
@@ -52,9 +53,9 @@ export function createDispatcher(
       const handler = handlers[name] as (...values: unknown[]) => Promise<Result<unknown>>
       return await handler(...(parsed.output as unknown[]))
     } catch (error) {
-      log(
-        `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      )
+      // A quoted part of an error may be a header value, token and all: it never reaches the log.
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error)
+      log(`${name} failed: ${withoutQuotedValues(text)}`)
       return fail('INTERNAL', `Something went wrong in ${name}; the details are in the log.`, {
         method: name,
       })

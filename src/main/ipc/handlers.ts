@@ -1,5 +1,6 @@
 import type { ExplorerMethods } from '../../shared/contract/index.ts'
 import { ok } from '../../shared/result.ts'
+import { findSecretVariables } from '../collections/environment-secrets.ts'
 import type { MainServices } from '../services.ts'
 
 /** One line per method: the logic lives in the services. */
@@ -22,6 +23,8 @@ export function createHandlers(services: MainServices): ExplorerMethods {
     'accounts.rename': (accountId, label) => services.accounts.rename(accountId, label),
     'accounts.remove': (accountId) => services.accounts.remove(accountId),
     'accounts.setActive': (origin, accountId) => services.accounts.setActive(origin, accountId),
+    'accounts.listOrphanedTokens': () => services.accounts.listOrphanedTokens(),
+    'accounts.deleteOrphanedToken': (id) => services.accounts.deleteOrphanedToken(id),
     'accounts.getOAuthSupport': (address) => services.signIn.oauthSupport(address),
     'accounts.startMiAuth': (request) => services.signIn.startMiAuth(request),
     'accounts.startOAuth': (request) => services.signIn.startOAuth(request),
@@ -54,11 +57,18 @@ export function createHandlers(services: MainServices): ExplorerMethods {
     'collections.createFolder': (parent, name) => services.collections.createFolder(parent, name),
     'collections.renameFolder': (path, name) => services.collections.renameFolder(path, name),
     'collections.deleteFolder': (path) => services.collections.deleteFolder(path),
-    'collections.runFolder': (folder, origin) => services.collections.runFolder(folder, origin),
+    'collections.runFolder': (folder, origin, approval) =>
+      services.collections.runFolder(folder, origin, approval ?? null),
     'collections.importCurl': async (command) => services.curl.import(command),
     'collections.exportZip': () => services.collectionZip.exportZip(),
     'collections.importZip': () => services.collectionZip.importZip(),
     'environments.save': (environment) => services.collections.saveEnvironment(environment),
+    'environments.findSecrets': async (environment) =>
+      ok(
+        await findSecretVariables(environment.variables, (value) =>
+          services.accounts.isStoredToken(value),
+        ),
+      ),
     'environments.delete': (name) => services.collections.deleteEnvironment(name),
     'environments.setActive': (name) => services.collections.setActiveEnvironment(name),
     'environments.clearCaptured': async () => services.collections.clearCaptured(),

@@ -12,6 +12,11 @@ export interface AppSettings {
   activeEnvironments: Record<string, string>
   /** The interface language: the system's until the user picks English or Japanese. */
   language: LanguagePreference
+  /**
+   * Per collection folder, hashes of the requests the app wrote or the user approved to run
+   * (collections/run-approval.ts): a request not among them was changed outside the app.
+   */
+  trustedRequests: Record<string, string[]>
 }
 
 export interface SettingsFile {
@@ -24,12 +29,14 @@ const settingsSchema = v.object({
   activeEnvironments: v.optional(v.record(v.string(), v.string()), {}),
   // A value this version does not know (from a newer one) falls back to the system's.
   language: v.fallback(v.optional(v.picklist(languagePreferences), 'system'), 'system'),
+  trustedRequests: v.optional(v.record(v.string(), v.array(v.string())), {}),
 })
 
 const defaults = (): AppSettings => ({
   collectionDirectory: null,
   activeEnvironments: {},
   language: 'system',
+  trustedRequests: {},
 })
 
 /**

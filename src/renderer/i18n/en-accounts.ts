@@ -22,6 +22,13 @@ export const accountMessages = {
     permissionsUnknown: 'permissions unknown',
     permissionsCount: 'no permissions | 1 permission | {count} permissions',
     tail: 'token {tail}',
+    orphans: {
+      title: 'Tokens left in the keychain',
+      why: 'These tokens belong to accounts the app no longer knows: their list could not be read and was set aside. The app cannot use them; delete them from the keychain unless you mean to recover them by hand.',
+      setAside: 'Set aside: {files}',
+      delete: 'Delete from the keychain',
+      confirmDelete: 'Delete the token …{tail} from the keychain? This cannot be undone.',
+    },
     addTitle: 'Add an account',
     tabs: {
       token: 'Paste a token',

@@ -95,6 +95,19 @@ export const storageMessages = {
     captureProblem: 'Not captured: {problem}',
     unknownVariables: 'No value for: {names} (sent as typed)',
     nothingToRun: 'This folder holds no requests.',
+    runConfirm: {
+      title: 'Run {folder}?',
+      changedOutside:
+        'These requests were imported or changed outside the app since they last ran. Check where they go and as whom before sending them.',
+      crossOrigin: 'Values captured from one server’s answers would be sent to another server:',
+      crossing: '{variable} from {from} would go to {to} ({request})',
+      request: 'Request',
+      server: 'Server',
+      account: 'Account',
+      noAccount: 'no token',
+      noServer: 'no server open',
+      run: 'Run these requests',
+    },
     curlTitle: 'Import a curl command',
     curlLabel: 'Paste the command (from the browser’s devtools or Misskey’s docs)',
     curlHint: 'A token in it is never kept: pick one of your accounts to send with instead.',
@@ -129,6 +142,9 @@ export const storageMessages = {
     captureAdd: 'Add a capture',
   },
   environments: {
+    secretWarning:
+      '{names} looks like a token or password. Environment files are plain files in the collection folder, shared with it (git, a zip): keep secrets out of a shared collection, and pick an account to send the token instead.',
+    secretWarningDismiss: 'Got it',
     label: 'Environment',
     none: '(none)',
     edit: 'Edit',

@@ -32,6 +32,12 @@ export const useCollectionsStore = defineStore('collections', () => {
   const actionError = ref<AppError | null>(null)
   const busy = ref(false)
   const runReport = shallowRef<RunFolderReport | null>(null)
+  /** A run main would not start without the user's yes (see RunConfirmation). */
+  const runConfirmation = shallowRef<{
+    path: string
+    fallbackOrigin: string | null
+    confirmation: NonNullable<RunFolderReport['confirmation']>
+  } | null>(null)
   const running = ref<string | null>(null)
   /** A word for the user after an action (an export, an import, a request that did not open). */
   const notice = ref<{ text: string; tone: 'info' | 'warning' | 'error' } | null>(null)
@@ -56,6 +62,7 @@ export const useCollectionsStore = defineStore('collections', () => {
     status.value = collection ? 'open' : 'none'
     error.value = null
     runReport.value = null
+    runConfirmation.value = null
     opened.value = null
   }
 
@@ -125,13 +132,18 @@ export const useCollectionsStore = defineStore('collections', () => {
     if (to && opened.value?.request.path === from) opened.value = { ...opened.value, request: to }
   }
 
-  async function runFolder(path: string, fallbackOrigin: string | null) {
+  async function runFolder(path: string, fallbackOrigin: string | null, approval?: string) {
     if (running.value !== null) return
     running.value = path
     runReport.value = null
+    runConfirmation.value = null
     try {
-      const report = await call((bridge) => bridge.collections.runFolder(path, fallbackOrigin))
-      if (report) {
+      const report = await call((bridge) =>
+        bridge.collections.runFolder(path, fallbackOrigin, approval ?? null),
+      )
+      if (report?.confirmation) {
+        runConfirmation.value = { path, fallbackOrigin, confirmation: report.confirmation }
+      } else if (report) {
         runReport.value = report
         captured.value = { ...report.captured }
       }
@@ -161,6 +173,7 @@ export const useCollectionsStore = defineStore('collections', () => {
     actionError,
     busy,
     runReport,
+    runConfirmation,
     running,
     opened,
     notice,

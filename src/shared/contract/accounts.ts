@@ -6,6 +6,7 @@ import type {
   AccountsState,
   MiAuthRequest,
   OAuthRequest,
+  OrphanedToken,
   OAuthSupport,
   SignInProgress,
   SignInStarted,
@@ -32,6 +33,10 @@ export interface AccountMethods {
   /** Forget an account and delete its keychain entry. */
   'accounts.remove'(accountId: string): Promise<Result<AccountsState>>
   'accounts.setActive'(origin: string, accountId: string | null): Promise<Result<AccountsState>>
+  /** Tokens left in the keychain with no account (a damaged accounts file was set aside). */
+  'accounts.listOrphanedTokens'(): Promise<Result<OrphanedToken[]>>
+  /** Deletes one of those keychain entries; answers the ones left. */
+  'accounts.deleteOrphanedToken'(id: string): Promise<Result<OrphanedToken[]>>
   'accounts.getOAuthSupport'(address: string): Promise<Result<OAuthSupport>>
   /** Open the server's MiAuth page in the system browser; progress comes as onSignInProgress. */
   'accounts.startMiAuth'(request: MiAuthRequest): Promise<Result<SignInStarted>>
@@ -64,6 +69,8 @@ export const accountArgumentSchemas = {
   'accounts.rename': v.strictTuple([idSchema, labelSchema]),
   'accounts.remove': v.strictTuple([idSchema]),
   'accounts.setActive': v.strictTuple([originSchema, v.nullable(idSchema)]),
+  'accounts.listOrphanedTokens': v.strictTuple([]),
+  'accounts.deleteOrphanedToken': v.strictTuple([idSchema]),
   'accounts.getOAuthSupport': v.strictTuple([addressSchema]),
   'accounts.startMiAuth': v.strictTuple([
     v.strictObject({

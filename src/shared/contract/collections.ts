@@ -39,11 +39,14 @@ export interface CollectionMethods {
   'collections.deleteFolder'(path: string): Promise<Result<void>>
   /**
    * Send a folder's requests in order with the active environment, each capture feeding the
-   * next; requests naming no server go to `fallbackOrigin`.
+   * next; requests naming no server go to `fallbackOrigin`. A folder changed outside the app, or
+   * a run that would carry a captured value to another server, first answers with a
+   * `confirmation` and sends nothing; run again with its `approval` to go ahead.
    */
   'collections.runFolder'(
     folder: string,
     fallbackOrigin: string | null,
+    approval?: string | null,
   ): Promise<Result<RunFolderReport>>
   /** A curl command as a request draft; its token is dropped, never kept. */
   'collections.importCurl'(command: string): Promise<Result<CurlImport>>
@@ -95,7 +98,14 @@ export const collectionArgumentSchemas = {
   'collections.createFolder': v.strictTuple([collectionPathSchema, itemNameSchema]),
   'collections.renameFolder': v.strictTuple([collectionPathSchema, itemNameSchema]),
   'collections.deleteFolder': v.strictTuple([collectionPathSchema]),
-  'collections.runFolder': v.strictTuple([collectionPathSchema, v.nullable(originSchema)]),
+  'collections.runFolder': v.union([
+    v.strictTuple([collectionPathSchema, v.nullable(originSchema)]),
+    v.strictTuple([
+      collectionPathSchema,
+      v.nullable(originSchema),
+      v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+    ]),
+  ]),
   'collections.importCurl': v.strictTuple([v.pipe(v.string(), v.maxLength(200_000))]),
   'collections.exportZip': v.strictTuple([]),
   'collections.importZip': v.strictTuple([]),

@@ -8,6 +8,11 @@ import { itemNameSchema, variableNameSchema } from './collection-schemas.ts'
 
 export interface EnvironmentMethods {
   'environments.save'(environment: Environment): Promise<Result<Environment>>
+  /**
+   * The names of variables that look like they hold a secret (a saved account's token, or a
+   * name such as `token`); the page warns that environment files are plain shared files.
+   */
+  'environments.findSecrets'(environment: Environment): Promise<Result<string[]>>
   'environments.delete'(name: string): Promise<Result<void>>
   /** The environment whose variables fill `{{name}}` when sending; null for none. */
   'environments.setActive'(name: string | null): Promise<Result<string | null>>
@@ -25,6 +30,7 @@ const environmentSchema = v.strictObject({
 
 export const environmentArgumentSchemas = {
   'environments.save': v.strictTuple([environmentSchema]),
+  'environments.findSecrets': v.strictTuple([environmentSchema]),
   'environments.delete': v.strictTuple([itemNameSchema]),
   'environments.setActive': v.strictTuple([v.nullable(itemNameSchema)]),
   'environments.clearCaptured': v.strictTuple([]),

@@ -19,6 +19,8 @@ export const bridgeMethodNames = {
     'rename',
     'remove',
     'setActive',
+    'listOrphanedTokens',
+    'deleteOrphanedToken',
     'getOAuthSupport',
     'startMiAuth',
     'startOAuth',
@@ -55,7 +57,7 @@ export const bridgeMethodNames = {
     'exportZip',
     'importZip',
   ],
-  environments: ['save', 'delete', 'setActive', 'clearCaptured'],
+  environments: ['save', 'findSecrets', 'delete', 'setActive', 'clearCaptured'],
   settings: ['getLanguage', 'setLanguage'],
 } as const
 
