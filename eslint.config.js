@@ -4,6 +4,7 @@
 // - the renderer imports nothing Node-only, nor main or the preload;
 // - main never imports the renderer (or the preload);
 // - the preload imports only electron and src/shared;
+// - the command-line runner (src/cli) imports neither Electron nor the page;
 // - no product file in src/ (not *.test.ts, not a testing/ folder) imports test code.
 // ESLint keeps one setting per rule and file, so each area's walls are listed together below.
 import js from '@eslint/js'
@@ -54,6 +55,11 @@ const walls = {
   preloadOnly: {
     group: ['**/main/**', '**/renderer/**', 'valibot'],
     message: 'The preload only forwards calls; a sandboxed preload cannot load packages.',
+  },
+  electronFromCli: {
+    group: ['electron', '**/renderer/**', '**/preload/**', 'vue', 'pinia', 'monaco-editor'],
+    message:
+      'The command-line runner runs with plain Node: main and shared code only, no Electron.',
   },
   testCode: {
     group: ['**/test-kit/**', '**/testing/**', 'vitest', '@playwright/test', 'fast-check'],
@@ -133,10 +139,12 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**'],
-    rules: forbid(
-      ['electron', '**/renderer/**', '**/preload/**', 'vue', 'pinia', 'monaco-editor'],
-      'The command-line runner runs with plain Node: main and shared code only, no Electron.',
-    ),
+    ignores: testFiles,
+    rules: forbid(walls.electronFromCli, walls.testCode),
+  },
+  {
+    files: testFiles.map((pattern) => `src/cli/${pattern}`),
+    rules: forbid(walls.electronFromCli),
   },
   {
     // Playwright reads a fixture's dependencies from its destructuring pattern; `{}` means none.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildCatalog } from '../main/catalog/build-catalog.ts'
-import { readRealSpec } from '../../test-kit/support/real-spec.ts'
+import { catalogEndpointsOf, readRealSpec } from '../../test-kit/support/real-spec.ts'
 import { createEndpointIndex } from './endpoint-search.ts'
 
 // What a person types who knows what they want to do but not the endpoint's name, on the real
@@ -79,7 +78,7 @@ const reason = 'the real api.json (../shared/fixtures/misskey) is not present in
 describe.skipIf(!document)(
   `intent search on the real catalog${document ? '' : ` (skipped: ${reason})`}`,
   () => {
-    const index = createEndpointIndex(document ? buildCatalog(document).endpoints : [])
+    const index = createEndpointIndex(catalogEndpointsOf(document))
     const topThree = (query: string) =>
       index
         .search(query)

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { RequestSchema } from '../../src/shared/catalog.ts'
 import type { OpenApiDocument } from '../../src/main/catalog/openapi-document.ts'
+import { buildCatalog } from '../../src/main/catalog/build-catalog.ts'
 import { extractRequestSchema } from '../../src/main/catalog/request-schema.ts'
 import { buildFakeSpec } from '../fake-misskey/spec.ts'
 import { sharedFixture } from './shared-fixtures.ts'
@@ -17,6 +18,11 @@ export function readRealSpec(): OpenApiDocument | null {
     realDocument = path ? (JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument) : null
   }
   return realDocument
+}
+
+/** The catalog main builds from a document (the real one, the fake's), for tests of src/shared. */
+export function catalogEndpointsOf(document: OpenApiDocument | null) {
+  return document ? buildCatalog(document).endpoints : []
 }
 
 /** Another JSON file of the shared Misskey material, parsed; null where it is not present. */
