@@ -25,6 +25,13 @@ export const accountMessages: Translation<typeof english> = {
     permissionsUnknown: '権限は不明',
     permissionsCount: '権限なし | 権限 1 件 | 権限 {count} 件',
     tail: 'トークン {tail}',
+    orphans: {
+      title: 'キーチェーンに残っているトークン',
+      why: 'これらのトークンは、アプリがもう把握していないアカウントのものです。アカウントの一覧を読み込めなかったため、一覧は別の場所に移しました。アプリはこれらのトークンを使えません。手作業で復元するつもりがなければ、キーチェーンから削除してください。',
+      setAside: '移したファイル: {files}',
+      delete: 'キーチェーンから削除',
+      confirmDelete: 'トークン …{tail} をキーチェーンから削除しますか？元に戻せません。',
+    },
     addTitle: 'アカウントを追加',
     tabs: {
       token: 'トークンを貼り付け',

@@ -31,7 +31,8 @@ export const errorMessages: Translation<typeof english> = {
   BODY_NOT_OBJECT: 'Misskey は本文に JSON オブジェクトを求めます（{found} ではなく）。',
   TIMEOUT: '{host} が {seconds} 秒以内に応答しませんでした。',
   CANCELLED: 'リクエストをキャンセルしました。',
-  RESPONSE_TOO_LARGE: 'レスポンスが {limitBytes} バイトを超えたため、途中で打ち切りました。',
+  RESPONSE_TOO_LARGE:
+    'レスポンスが {limitBytes} バイト（展開後のサイズ）を超えたため、途中で打ち切りました。',
   KEYCHAIN_UNAVAILABLE:
     'システムのキーチェーンが使えません（{reason}）。トークンはそこにしか保存しないため、読み込みも保存もしていません。トークンなしのリクエストは使えます。',
   TOKEN_REFUSED: 'サーバーがトークンを拒否しました: {serverCode}（{serverMessage}）。',
@@ -62,6 +63,7 @@ export const errorMessages: Translation<typeof english> = {
   COLLECTION_NOT_OPEN: '先にコレクションのフォルダーを選んでください。',
   COLLECTION_ITEM_NOT_FOUND: '{path} は（もう）コレクションにありません。',
   COLLECTION_ITEM_INVALID: 'コレクションの項目を読み込めません: {message}',
+  CAPTURED_VALUE_OTHER_SERVER: '別のサーバーで取り込んだ値は送信しません: {message}',
   COLLECTION_NAME_INVALID: 'その名前は使えません: {message}',
   COLLECTION_NAME_TAKEN: 'そこには {name} という項目がすでにあります。',
   COLLECTION_FOLDER_NOT_EMPTY: 'フォルダーが空ではありません: {message}',

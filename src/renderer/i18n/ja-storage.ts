@@ -99,6 +99,19 @@ export const storageMessages: Translation<typeof english> = {
     captureProblem: '取り込めませんでした: {problem}',
     unknownVariables: '値がありません: {names}（入力どおりに送信）',
     nothingToRun: 'このフォルダーにはリクエストがありません。',
+    runConfirm: {
+      title: '{folder} を実行しますか？',
+      changedOutside:
+        'これらのリクエストは、前回の実行以降にインポートされたか、アプリの外で変更されています。送信する前に、送信先とどのアカウントで送るかを確認してください。',
+      crossOrigin: 'あるサーバーのレスポンスから取り込んだ値が、別のサーバーへ送信されます:',
+      crossing: '{from} の {variable} が {to} へ送信されます（{request}）',
+      request: 'リクエスト',
+      server: 'サーバー',
+      account: 'アカウント',
+      noAccount: 'トークンなし',
+      noServer: 'サーバーを開いていません',
+      run: 'これらのリクエストを実行',
+    },
     curlTitle: 'curl コマンドをインポート',
     curlLabel:
       'コマンドを貼り付けてください（ブラウザーの開発者ツールや Misskey のドキュメントから）',
@@ -133,6 +146,9 @@ export const storageMessages: Translation<typeof english> = {
     captureAdd: '取り込みを追加',
   },
   environments: {
+    secretWarning:
+      '{names} はトークンかパスワードのようです。環境ファイルはコレクションのフォルダーにある普通のファイルで、コレクションと一緒に共有されます（git や zip）。共有するコレクションに秘密の値を入れず、トークンはアカウントを選んで送信してください。',
+    secretWarningDismiss: 'わかりました',
     label: '環境',
     none: '（なし）',
     edit: '編集',

@@ -161,6 +161,8 @@ export const streamingErrors: Translation<typeof englishErrors> = {
     silent:
       '{host} から {seconds} 秒間、ping も含めて何も届かなかったため、接続は切れたとみなしました（スリープ後やネットワークの切り替え後など）。',
     closed: '{host} がソケットを閉じました（コード {code}: {text}）。',
+    tooLarge:
+      '{host} が {limit} を超えるメッセージを送ってきたため、接続を閉じました（Misskey のメッセージは数 KiB 程度です）。再試行するには接続し直してください。',
   },
   STREAM_MESSAGE_NOT_JSON: '送信しませんでした: メッセージが JSON ではありません（{reason}）。',
   UNKNOWN_STREAM_CHANNEL: 'そのチャンネルにはもう参加していません。',

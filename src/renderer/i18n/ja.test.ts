@@ -56,7 +56,7 @@ describe('Japanese messages', () => {
     // A message left in English by mistake has no kana or kanji at all. Names of protocols,
     // formats and Misskey's own API words are the same in both languages.
     const sameInBothLanguages =
-      /^(\{\w+\}|[\s·:()|{}'"/.,→?↵⌘▾+\-…#]|\d|B|KB|MB|ms|GET|id|OK|curl|JavaScript fetch|misskey-js|multipart|MiAuth|OAuth 2|Misskey API Explorer|Ctrl\+Enter|Misskey|HTTP|English|2xx|3xx|4xx|5xx|createdNote\.id|noteId|[a-z]+\.example.*|http:\S+|e\.g\..*)+$/
+      /^(\{\w+\}|[\s·:()|{}'"/.,→?↵⌘▾+\-…#]|\d|B|KB|MB|ms|GET|id|OK|curl|JavaScript fetch|misskey-js|multipart|MiAuth|OAuth 2|Misskey API Explorer|Ctrl\+Enter|Misskey|HTTP|English|2xx|3xx|4xx|5xx|createdNote\.id|createdNote\.text|noteId|NO_SUCH_NOTE|drive\/files\/show|\^hel|[a-z]+\.example.*|http:\S+|e\.g\..*)+$/
     const untranslated = [...japanese]
       .filter(([, text]) => !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text))
       .filter(([, text]) => !sameInBothLanguages.test(text))

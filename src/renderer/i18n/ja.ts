@@ -4,18 +4,22 @@
 // HTTP の用語（GET、multipart など）は API の名前なので訳さない。
 import type { en } from './en.ts'
 import { accountMessages } from './ja-accounts.ts'
+import { checkMessages } from './ja-checks.ts'
 import { errorMessages } from './ja-errors.ts'
 import { schemaMessages } from './ja-schema.ts'
 import { settingsMessages } from './ja-settings.ts'
 import { storageMessages } from './ja-storage.ts'
 import { streamingMessages, viewMessages } from './ja-streaming.ts'
+import { mapMessages, previewMessages, previewViewMessages } from './ja-preview.ts'
 import type { Translation } from './translation.ts'
 
 export const ja: Translation<typeof en> = {
   app: {
     title: 'Misskey API Explorer',
   },
-  views: viewMessages,
+  views: { ...viewMessages, ...previewViewMessages },
+  preview: previewMessages,
+  map: mapMessages,
   streaming: streamingMessages,
   server: {
     addressLabel: 'サーバー',
@@ -237,6 +241,7 @@ export const ja: Translation<typeof en> = {
   ...storageMessages,
   ...settingsMessages,
   ...schemaMessages,
+  ...checkMessages,
   errors: errorMessages,
   units: {
     bytes: '{value} B',
