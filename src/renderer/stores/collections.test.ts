@@ -99,7 +99,9 @@ describe('the collections store', () => {
     const run = collections.runFolder('flow', 'https://misskey.example')
     expect(collections.running).toBe('flow')
     await collections.runFolder('flow/deep', null) // refused while one runs; the first run asks with no approval
-    expect(main.argsOf('collections.runFolder')).toEqual([['flow', 'https://misskey.example', null]])
+    expect(main.argsOf('collections.runFolder')).toEqual([
+      ['flow', 'https://misskey.example', null],
+    ])
     finish({ folder: 'flow', steps: [], captured: { noteId: 'n1' } })
     await run
     expect([collections.running, collections.captured]).toEqual([null, { noteId: 'n1' }])
