@@ -23,7 +23,7 @@ install_system_packages() {
   [[ $(id -u) -eq 0 ]] || sudo=(sudo)
   local packages=(
     chromium fonts-dejavu-core              # the browser the e2e tests drive, and a font for it
-    fonts-noto-cjk                          # Japanese glyphs for the Japanese UI stories and screenshots
+    fonts-noto-cjk fonts-noto-color-emoji   # Japanese glyphs and emoji for the Japanese UI and the note previews
     gnome-keyring dbus dbus-user-session    # a Secret Service; not dbus-x11, which makes the keyring wait for a display
     libsecret-1-dev pkg-config make g++ python3  # keytar builds from source (its prebuilds are on GitHub)
     git ca-certificates
