@@ -48,7 +48,7 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
     await expect(explorer.responseStatus).toHaveText(/^200\b/)
     expect(await explorer.responseText()).toContain(`"username": "${me.username}"`)
     if (target.fake) {
-      const seen = target.fake.received.at(-1)
+      const seen = target.fake.lastApiCall()
       expect(seen).toMatchObject({ path: '/api/i', tokenSource: 'body', token })
       expect(seen?.headers.authorization).toBeUndefined()
     }
@@ -58,7 +58,7 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
     await sendI('header')
     await expect(explorer.responseStatus).toHaveText(/^200\b/)
     if (target.fake) {
-      const seen = target.fake.received.at(-1)
+      const seen = target.fake.lastApiCall()
       expect(seen).toMatchObject({ path: '/api/i', tokenSource: 'header', json: {} })
       expect(seen?.headers.authorization).toBe(`Bearer ${token}`)
     }
@@ -71,7 +71,7 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
     await sendI('none')
     await expect(explorer.problemTitle).toHaveText('Misskey error CREDENTIAL_REQUIRED')
     if (target.fake) {
-      const seen = target.fake.received.at(-1)
+      const seen = target.fake.lastApiCall()
       expect(seen).toMatchObject({ path: '/api/i', token: null, json: {} })
       expect(seen?.headers.authorization).toBeUndefined()
     }

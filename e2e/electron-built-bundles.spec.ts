@@ -63,16 +63,15 @@ test('every contract method called through the built preload reaches its handler
 })
 
 test('a wrong channel name or a swapped argument order in the preload fails the check', async () => {
-  // The same built preload with two bugs put in: one channel misspelt, one call's arguments swapped.
+  // The same built preload with two bugs put in where it names channels and passes arguments:
+  // one channel misspelt, one call's arguments swapped.
   const source = await readFile(builtPreload, 'utf8')
-  const misspelt = source.replace('"catalog.getEndpointDocs"', '"catalog.getEndpointDoc"')
-  const broken = misspelt.replace(
-    /"collections\.renameRequest", path, name\)/,
-    '"collections.renameRequest", name, path)',
-  )
-  expect(misspelt).not.toBe(source)
-  expect(broken, 'the built preload no longer calls renameRequest as (path, name)').not.toBe(
-    misspelt,
+  const call = '(...args) => invoke(`${space}.${member}`, ...args)'
+  expect(source, "the built preload builds each call from the contract's names").toContain(call)
+  const broken = source.replace(
+    call,
+    '(...args) => invoke(`${space}.${member === "getEndpointDocs" ? "getEndpointDoc" : member}`, ' +
+      '...(member === "renameRequest" ? [...args].reverse() : args))',
   )
   const folder = await mkdtemp(join(tmpdir(), 'broken-preload-'))
   try {

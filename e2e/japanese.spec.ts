@@ -26,6 +26,7 @@ const namesKeptInJapanese = new Set([
   'miauth',
   'oauth',
   'ctrl',
+  'alt',
   'enter',
   'http',
   'https',
@@ -53,6 +54,8 @@ async function englishLeftInSight(page: Page, serverWords: Set<string>): Promise
       '[data-testid="response-status"]', // the status text (Bad Request) comes from the server
       '.response-problem__facts dd', // the error's id, kind and info
       '[data-testid="response-headers"]',
+      '[data-testid="preview-object"]', // the Preview of an object: its field names and values
+      '[data-testid="preview-table"]',
       '[data-testid="language-switch"]', // each language named in itself
       'code',
     ].join(',')

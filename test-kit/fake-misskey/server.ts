@@ -25,6 +25,11 @@ export interface FakeMisskey {
   users: { admin: FakeUser; alice: FakeUser }
   /** Every request, in arrival order. */
   received: ReceivedRequest[]
+  /**
+   * The last call of the API (`/api/…`): what a story sent. Images and other files the page loads
+   * from the server (avatars in the Preview, say) arrive at any moment and are left out.
+   */
+  lastApiCall(): ReceivedRequest | undefined
   createAppToken(userId: string, permissions: string[]): string
   /** Whether the server offers OAuth 2 (Misskey since 2023.9); switch off to play an older one. */
   oauth: { enabled: boolean }
@@ -207,6 +212,7 @@ export async function startFakeMisskey(
     spec,
     users: { admin: user(admin), alice: user(alice) },
     received,
+    lastApiCall: () => received.findLast((request) => request.path.startsWith('/api/')),
     createAppToken: (userId, permissions) => state.createAppToken(userId, permissions),
     oauth,
     failNext(endpoint, kind) {
