@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -50,7 +50,10 @@ beforeEach(async () => {
   secrets = createMemorySecretStore()
 })
 
-afterEach(() => fake.close())
+afterEach(async () => {
+  await fake.close()
+  await rm(folder, { recursive: true, force: true })
+})
 
 describe('adding an account with a pasted token', () => {
   it('checks the token with POST /api/i and keeps it in the keychain only', async () => {

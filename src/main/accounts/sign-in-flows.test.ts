@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -41,6 +41,7 @@ const finished = async (flowId: string) => {
 beforeEach(async () => {
   fake = await startFakeMisskey()
   const folder = await mkdtemp(join(tmpdir(), 'sign-in-'))
+  cleanups.push(() => rm(folder, { recursive: true, force: true }))
   accounts = createAccountService({
     fetch,
     secrets: createMemorySecretStore(),

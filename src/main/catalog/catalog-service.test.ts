@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -34,6 +34,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await fake.close()
   await Promise.all(local.splice(0).map((server) => server.close()))
+  await rm(folder, { recursive: true, force: true })
 })
 
 async function serve(handler: Parameters<typeof startLocalServer>[0]) {
