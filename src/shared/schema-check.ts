@@ -59,3 +59,17 @@ function withoutRunawayPatterns(key: string, value: unknown): unknown {
     ? '[^\\s\\S]'
     : value
 }
+
+/**
+ * A copy of a schema for Monaco's JSON validator: plain (Monaco posts it to its worker) and
+ * without the runaway patterns above, which would keep that worker compiling for seconds and then
+ * crash it, taking every editor's validation with it. Dropping the pattern only means the editor
+ * does not check it; the server still does when the request is sent.
+ */
+export function schemaForEditorValidation(schema: unknown): JsonSchema {
+  return JSON.parse(JSON.stringify(schema), (key: string, value: unknown) =>
+    key === 'pattern' && typeof value === 'string' && runawayQuantifier.test(value)
+      ? undefined
+      : value,
+  ) as JsonSchema
+}

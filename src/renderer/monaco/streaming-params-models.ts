@@ -1,4 +1,5 @@
 import { channelParamSchemas, initialParamsText } from '../streaming/channel-params.ts'
+import { schemaForEditorValidation } from '../../shared/schema-check.ts'
 import { jsonDefaults, monaco } from './monaco.ts'
 
 // One Monaco model per channel name for the whole session, so each keeps its params and undo
@@ -30,8 +31,8 @@ export function applyParamsSchemas(): void {
   const ours = Object.entries(channelParamSchemas).map(([channel, schema]) => ({
     uri: `${schemaPrefix}${channel}`,
     fileMatch: [uriOf(channel).toString()],
-    // Sent to the worker with postMessage: a plain, cloneable object.
-    schema: structuredClone(schema),
+    // Sent to the worker with postMessage: a plain, cloneable object without runaway patterns.
+    schema: schemaForEditorValidation(schema),
   }))
   jsonDefaults.setDiagnosticsOptions({
     ...options,
