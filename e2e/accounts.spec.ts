@@ -1,4 +1,10 @@
+import { readdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ExplorerBridge } from '../src/shared/contract/index.ts'
+import { budgetLongStory, storyStep } from './long-story.ts'
+import { ExplorerPage } from './pages/explorer-page.ts'
 import { expect, test } from './fixtures.ts'
+import { startMainWorld } from '../test-kit/support/main-world.ts'
 import { approveMiAuth, approveOAuth } from '../test-kit/support/fake-browser.ts'
 import { closedPort } from '../test-kit/support/local-server.ts'
 import { serveOAuthClientPage } from '../test-kit/support/oauth-client-page.ts'
@@ -201,4 +207,68 @@ test('a server without OAuth 2 says so instead of offering the form', async ({
   await explorer.openAccounts()
   await explorer.accounts.openOAuthTab()
   await expect(explorer.accounts.oauthUnsupported).toContainText('does not offer OAuth 2')
+})
+
+test('a damaged accounts list leaves its token in the keychain: listed, and deleted on request', async ({
+  context,
+  rendererUrl,
+  target,
+}) => {
+  test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
+  const token = target.token as string
+  // Two sessions of the app, each loading the page: a budgeted step each.
+  budgetLongStory(2)
+  const firstPage = await context.newPage()
+  const first = await startMainWorld(firstPage)
+  await storyStep(
+    'a first session saves an account; then its accounts file is damaged',
+    async () => {
+      const before = new ExplorerPage(firstPage)
+      await before.load(rendererUrl)
+      await before.openServer(target.origin)
+      await before.openAccounts()
+      await before.addAccountWithToken(token, 'kept account')
+      await expect(before.accountRow('kept account')).toBeVisible()
+      expect(before.pageErrors).toEqual([])
+      await firstPage.close()
+      await first.close()
+      // Damaged on disk (a crash of another program, a bad sync…): the keychain still has the token.
+      await writeFile(join(first.storageDirectory, 'accounts.json'), '{"accounts": [{"id": ')
+    },
+  )
+
+  await storyStep('the next session lists the token left behind and deletes it', async () => {
+    const laterPage = await context.newPage()
+    const later = await startMainWorld(laterPage, {
+      storageDirectory: first.storageDirectory,
+      keychainService: first.keychainService,
+    })
+    const after = new ExplorerPage(laterPage)
+    await after.load(rendererUrl)
+    await after.openServer(target.origin)
+    await after.openAccounts()
+    await expect(after.accounts.empty).toBeVisible()
+    const orphans = laterPage.getByTestId('orphaned-token')
+    await expect(orphans).toHaveCount(1)
+    await expect(orphans).toContainText(`…${token.slice(-4)}`)
+    // Where the damaged list now is, so the user can recover it by hand.
+    await expect(laterPage.getByTestId('orphaned-tokens')).toContainText(
+      `Set aside: ${join(first.storageDirectory, 'accounts.json.damaged-')}`,
+    )
+    const names = await readdir(first.storageDirectory)
+    expect(names.filter((name) => name.startsWith('accounts.json.damaged-'))).toHaveLength(1)
+
+    laterPage.once('dialog', (dialog) => void dialog.accept())
+    await orphans.getByTestId('orphaned-token-delete').click()
+    await expect(laterPage.getByTestId('orphaned-tokens')).toBeHidden()
+    // Asked of the keychain again, as the dialog does when it opens: the token is gone from it.
+    const left = await laterPage.evaluate(async () => {
+      const bridge = (window as unknown as { explorer: ExplorerBridge }).explorer
+      return bridge.accounts.listOrphanedTokens()
+    })
+    expect(left).toEqual({ ok: true, value: [] })
+    expect(after.pageErrors).toEqual([])
+    await later.dispose()
+  })
+  await rm(first.storageDirectory, { recursive: true, force: true })
 })

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { serializeRequest } from '../src/main/collections/request-file.ts'
 import { expect, test } from './fixtures.ts'
@@ -16,10 +15,11 @@ test('an environment fills {{variables}} in the body that is sent and recorded',
   explorer,
   target,
   main,
+  tempFolder,
 }) => {
   test.skip(!target.fake && !target.token, 'needs a user name on the server: MISSKEY_TOKEN')
   const username = target.fake ? 'alice' : (await whoIs(target.origin, target.token!)).username
-  const folder = await mkdtemp(join(tmpdir(), 'collection-env-'))
+  const folder = await tempFolder('collection-env-')
   const { collections, history } = explorer
   await explorer.openServer(target.origin)
   main.folderToChoose = folder
@@ -59,8 +59,9 @@ test('rename, duplicate, move, delete, and reorder with Alt+↑/↓', async ({
   explorer,
   target,
   main,
+  tempFolder,
 }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'collection-tree-'))
+  const folder = await tempFolder('collection-tree-')
   for (const name of ['A', 'B', 'C']) {
     await writeFile(
       join(folder, `${name}.request.json`),
@@ -116,9 +117,10 @@ test('import a curl command (its token dropped), export the collection as a zip,
   explorer,
   target,
   main,
+  tempFolder,
 }) => {
   const secret = 'NotARealTokenButLooksLikeOne1234'
-  const folder = await mkdtemp(join(tmpdir(), 'collection-curl-'))
+  const folder = await tempFolder('collection-curl-')
   const { collections, page } = explorer
   await explorer.openServer(target.origin)
   main.folderToChoose = folder
@@ -135,7 +137,7 @@ test('import a curl command (its token dropped), export the collection as a zip,
   await page.keyboard.press('ControlOrMeta+S')
   await collections.save({ name: 'Timeline' })
 
-  const zipFolder = await mkdtemp(join(tmpdir(), 'collection-zip-'))
+  const zipFolder = await tempFolder('collection-zip-')
   main.saveTo = join(zipFolder, 'shared.zip')
   await collections.menu('exportZip')
   await expect(collections.notice).toHaveText(`Exported 2 files to ${main.saveTo}.`)

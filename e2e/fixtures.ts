@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { test as base } from '@playwright/test'
 import { ExplorerPage } from './pages/explorer-page.ts'
 import { startMainWorld, type MainWorld } from '../test-kit/support/main-world.ts'
@@ -16,6 +18,8 @@ interface TestFixtures {
   main: MainWorld
   /** The app's page, loaded and wired to main. */
   explorer: ExplorerPage
+  /** Makes a folder under the system's temporary folder, removed when the story ends. */
+  tempFolder: (prefix: string) => Promise<string>
 }
 
 interface WorkerFixtures {
@@ -39,10 +43,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(target)
     await target.close()
   },
+  tempFolder: async ({}, use) => {
+    const made: string[] = []
+    await use(async (prefix) => {
+      const folder = await mkdtemp(join(tmpdir(), prefix))
+      made.push(folder)
+      return folder
+    })
+    await Promise.all(made.map((folder) => rm(folder, { recursive: true, force: true })))
+  },
   // Starting main and loading the page get their own budget, so a slow start on a busy machine
   // does not eat the story's.
   main: [
-    async ({ page }, use) => {
+    // After the temporary folders exist, so it is closed (its collection watcher too) before
+    // they are removed: fixtures are torn down in the reverse order they were set up.
+    async ({ page, tempFolder }, use) => {
+      void tempFolder
       const world = await startMainWorld(page)
       await use(world)
       await world.dispose()

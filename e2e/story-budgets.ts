@@ -1,20 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os'
-
-/**
- * How many times longer than on a quiet machine the stories may wait before giving up, read once
- * when the run starts (playwright.config.ts passes it to the workers through the environment so
- * every process agrees): the load average per core, rounded up, from 1 to 4.
- * EXPLORER_TIME_SCALE sets it; EXPLORER_MIN_TIME_SCALE raises the floor (npm run test:stress,
- * whose own CPU burners the load average has not seen yet when the run starts).
- */
-function timeScale(): number {
-  const chosen = Number(process.env.EXPLORER_TIME_SCALE)
-  if (Number.isFinite(chosen) && chosen >= 1) return chosen
-  const floor = Math.max(1, Number(process.env.EXPLORER_MIN_TIME_SCALE) || 1)
-  const [lastMinute = 0] = loadavg()
-  const busy = Math.ceil(lastMinute / availableParallelism())
-  return Math.min(4, Math.max(floor, busy))
-}
+import { timeScale } from '../test-kit/support/time-scale.ts'
 
 export const timeScaleFactor = timeScale()
 process.env.EXPLORER_TIME_SCALE = String(timeScaleFactor)

@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures.ts'
 
@@ -42,9 +41,10 @@ test('upload a file with drive/files/create and see the created file', async ({
   explorer,
   target,
   main,
+  tempFolder,
 }) => {
   test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
-  const folder = await mkdtemp(join(tmpdir(), 'upload-story-'))
+  const folder = await tempFolder('upload-story-')
   const file = join(folder, `note-${Date.now()}.txt`)
   await writeFile(file, `uploaded by the e2e story at ${new Date().toISOString()}\n`)
   await explorer.openServer(target.origin)
@@ -75,8 +75,9 @@ test('an empty file is refused when chosen, with the reason', async ({
   explorer,
   target,
   main,
+  tempFolder,
 }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'upload-story-'))
+  const folder = await tempFolder('upload-story-')
   main.fileToChoose = join(folder, 'empty.png')
   await writeFile(main.fileToChoose, '')
   await explorer.openServer(target.origin)

@@ -1,6 +1,3 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { expect, test } from '../fixtures.ts'
 
 // Not a test: the history and collections sidebars, the comparison and the save dialog in both
@@ -9,7 +6,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme })
 
-    test(`history and collections (${colorScheme})`, async ({ explorer, target, page, main }) => {
+    test(`history and collections (${colorScheme})`, async ({
+      tempFolder,
+      explorer,
+      target,
+      page,
+      main,
+    }) => {
       const shot = (name: string) =>
         page.screenshot({ path: `test-results/screenshots/${colorScheme}-${name}.png` })
       const { history, collections } = explorer
@@ -49,7 +52,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shot('history-compare')
       await page.keyboard.press('Escape')
 
-      main.folderToChoose = await mkdtemp(join(tmpdir(), 'misskey-requests-'))
+      main.folderToChoose = await tempFolder('misskey-requests-')
       await collections.show()
       await shot('collections-empty')
       await page.getByTestId('collection-choose').click()

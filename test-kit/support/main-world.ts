@@ -13,6 +13,8 @@ import { installTestBridge, type TestBridge } from './test-bridge.ts'
 export interface MainWorld {
   /** Main's storage folder for this test (Electron's userData in the app). */
   storageDirectory: string
+  /** The keychain service its tokens are kept under (a later session passes it back). */
+  keychainService: string
   bridge: TestBridge
   /** Everything main logged, for the leak checks. */
   logs: string[]
@@ -46,6 +48,8 @@ export interface MainWorld {
 export interface MainWorldOptions {
   /** Reuse a storage folder (a later session of the app). */
   storageDirectory?: string
+  /** Reuse a keychain service (a later session of the app finds the earlier one's tokens). */
+  keychainService?: string
 }
 
 export async function startMainWorld(
@@ -54,6 +58,8 @@ export async function startMainWorld(
 ): Promise<MainWorld> {
   const storageDirectory = options.storageDirectory
   const folder = storageDirectory ?? (await mkdtemp(join(tmpdir(), 'explorer-e2e-')))
+  // A service name of its own per test: tests never see each other's (or a developer's) tokens.
+  const keychainService = options.keychainService ?? `misskey-api-explorer-e2e-${randomUUID()}`
   let bridge: TestBridge | null = null
   const logs: string[] = []
   const opened: string[] = []
@@ -74,8 +80,7 @@ export async function startMainWorld(
   const services = createMainServices({
     fetch: globalThis.fetch,
     storageDirectory: folder,
-    // A service name of its own per test: tests never see each other's (or a developer's) tokens.
-    secrets: createKeytarSecretStore(`misskey-api-explorer-e2e-${randomUUID()}`),
+    secrets: createKeytarSecretStore(keychainService),
     now: Date.now,
     monotonicNow: () => performance.now(),
     log,
@@ -105,6 +110,7 @@ export async function startMainWorld(
   page.once('close', () => void close())
   return Object.assign(world, {
     storageDirectory: folder,
+    keychainService,
     bridge,
     logs,
     opened,

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, it } from 'vitest'
+import { expect, it, onTestFinished } from 'vitest'
 import type { CollectionFolder, SavedRequest } from '../../shared/collections.ts'
 import { openCollection } from './collection.ts'
 
@@ -41,6 +41,7 @@ function requestsOf(folder: CollectionFolder): SavedRequest[] {
 
 it('a process killed while writing a collection never loses or tears an acknowledged request', async () => {
   const directory = await mkdtemp(join(tmpdir(), 'collection-crash-'))
+  onTestFinished(() => rm(directory, { recursive: true, force: true }))
   const versions = new Map<string, number>()
   for (let round = 0; round < 20; round++) {
     for (const line of await runAndKill(directory, `round${round}`)) {

@@ -1,7 +1,7 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createChosenFiles } from './chosen-files.ts'
 
 let folder: string
@@ -11,6 +11,7 @@ beforeAll(async () => {
   await writeFile(join(folder, 'empty.txt'), '')
   await mkdir(join(folder, 'a-folder'))
 })
+afterAll(() => rm(folder, { recursive: true, force: true }))
 
 const choose = (name: string | null) =>
   createChosenFiles(async () => (name === null ? null : join(folder, name))).choose()

@@ -1,8 +1,8 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { methodNames } from '../../shared/contract/index.ts'
 import { appErrorCodes } from '../../shared/result.ts'
 import { createMemorySecretStore } from '../secrets/testing/memory-secret-store.ts'
@@ -13,10 +13,12 @@ import { createHandlers } from './handlers.ts'
 // Every method of the contract, called with what a compromised or buggy page could send, must
 // be answered with a typed Result: main never throws, never crashes, never pollutes prototypes.
 let dispatch: Dispatch
+let folder: string
+let closeServices: () => Promise<void>
 const logged: string[] = []
 
 beforeAll(async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'ipc-fuzz-'))
+  folder = await mkdtemp(join(tmpdir(), 'ipc-fuzz-'))
   const services = createMainServices({
     // The fuzz is about the boundary, not the network: every request fails at once.
     fetch: async () => {
@@ -41,6 +43,11 @@ beforeAll(async () => {
     } as unknown as MainDependencies['WebSocket'],
   })
   dispatch = createDispatcher(createHandlers(services), (message) => logged.push(message))
+  closeServices = () => services.close()
+})
+afterAll(async () => {
+  await closeServices()
+  await rm(folder, { recursive: true, force: true })
 })
 
 /** Nested objects `depth` levels deep, built without recursion (as JSON.parse would). */

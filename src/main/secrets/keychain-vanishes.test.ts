@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -51,8 +51,10 @@ describe.skipIf(!keychainExpected)('when the keychain disappears mid-session', (
     )
     const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]()
     const next = async () => JSON.parse(((await lines.next()).value as string) ?? '{}')
+    let childFolder: string | null = null
     try {
       const added = await next()
+      childFolder = added.folder
       expect(added).toMatchObject({ step: 'added', ok: true })
 
       // The Secret Service goes away: the bus it lives on stops, and the keyring daemon with it.
@@ -72,6 +74,8 @@ describe.skipIf(!keychainExpected)('when the keychain disappears mid-session', (
     } finally {
       child.kill()
       keychain.bus.kill()
+      for (const folder of [keychain.home, childFolder])
+        if (folder) await rm(folder, { recursive: true, force: true })
     }
   })
 })

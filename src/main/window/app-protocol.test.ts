@@ -1,7 +1,7 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { handleAppRequest } from './app-protocol.ts'
 
 let root: string
@@ -15,6 +15,7 @@ beforeAll(async () => {
   await writeFile(join(renderer, 'assets', 'a.js'), 'export {}')
   await writeFile(join(root, 'secret.txt'), 'outside')
 })
+afterAll(() => rm(root, { recursive: true, force: true }))
 
 describe('app:// protocol', () => {
   it('serves the page and its assets with their content types', async () => {
