@@ -11,6 +11,7 @@ import type {
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { acquireFolderLock } from '../storage/folder-lock.ts'
 import { storageFailure } from '../storage/fs-error.ts'
+import { readFirstPage } from './first-page.ts'
 import type { WorkerConfig, WorkerMessage, WorkerMethod } from './worker-protocol.ts'
 
 export interface HistoryStoreOptions {
@@ -32,6 +33,11 @@ export interface HistoryStoreOptions {
   maxPageCount?: number
   /** The worker's script; by default the one beside this module (the app's bundle has its own). */
   workerUrl?: URL
+  /**
+   * Called with the newest page, read on main once the folder is locked, while the worker
+   * starts (first-page.ts); not called when that page cannot be read safely there.
+   */
+  onFirstPage?: (page: HistoryPage) => void
 }
 
 export interface HistoryStore {
@@ -72,6 +78,10 @@ export async function openHistoryStore(
   }
   const lock = await acquireFolderLock(directory, { now: options.now })
   if (!lock.ok) return lock
+  if (options.onFirstPage) {
+    const page = readFirstPage(directory)
+    if (page) options.onFirstPage(page)
+  }
   const config: WorkerConfig = {
     directory,
     now: options.now(),
