@@ -76,19 +76,29 @@ interface SeqRange {
  */
 function dateSeqRange(database: DatabaseSync, query: HistoryQuery): SeqRange | 'empty' | null {
   if (query.from === undefined && query.to === undefined) return null
+  const from = query.from ?? 0
+  const to = query.to ?? Number.MAX_SAFE_INTEGER
+  // The first and last entries by date: two index lookups, which say roughly how many entries
+  // the range holds (seqs are nearly in date order) before any of them is read.
+  const edge = (order: 'ASC' | 'DESC') =>
+    database
+      .prepare(
+        `SELECT seq FROM entries INDEXED BY entries_by_date WHERE sent_at >= ? AND sent_at <= ?
+         ORDER BY sent_at ${order} LIMIT 1`,
+      )
+      .get(from, to) as { seq: number } | undefined
+  const first = edge('ASC')
+  const last = edge('DESC')
+  if (first === undefined || last === undefined) return 'empty'
+  if (Math.abs(last.seq - first.seq) > dateBoundsCap) return null
+  // Exact: an entry sent in the range but recorded out of order is still inside these bounds.
   const row = database
     .prepare(
-      `SELECT min(seq) AS low, max(seq) AS high, count(*) AS n FROM (
-         SELECT seq FROM entries INDEXED BY entries_by_date
-         WHERE sent_at >= ? AND sent_at <= ? LIMIT ${dateBoundsCap + 1})`,
+      `SELECT min(seq) AS low, max(seq) AS high FROM entries INDEXED BY entries_by_date
+       WHERE sent_at >= ? AND sent_at <= ?`,
     )
-    .get(query.from ?? 0, query.to ?? Number.MAX_SAFE_INTEGER) as {
-    low: number | null
-    high: number | null
-    n: number
-  }
-  if (row.n === 0 || row.low === null || row.high === null) return 'empty'
-  return row.n > dateBoundsCap ? null : { low: row.low, high: row.high }
+    .get(from, to) as { low: number; high: number }
+  return { low: row.low, high: row.high }
 }
 
 /** Where a query reads: seqs below `top` (the cursor) and at or above `bottom`; counts below `ceiling`. */
@@ -121,7 +131,7 @@ export function runQuery(
   const ceiling = dates ? dates.high + 1 : Number.MAX_SAFE_INTEGER
   const scope: Scope = { top: Math.min(below.value, ceiling), bottom: dates?.low ?? 0, ceiling }
   const words = queryWords(query.text)
-  const match = words.length > 0 && options.wordsReady ? matchExpression(words) : null
+  const match = words.length > 0 && options.wordsReady ? wordMatch(database, words) : null
   if (words.length > 0 && (query.searchResponseBodies || match === null)) {
     const responses = query.searchResponseBodies === true
     return ok(scanPage(database, query, words, { ...scope, responses }, limit, limits))
@@ -141,6 +151,16 @@ export function runQuery(
     query.origin === undefined && !query.pinnedOnly && dates === null && statuses.length === 0
   if (unfiltered) return ok({ ...pageOf(rows, limit, 0), total: exactTotal(database) })
   return ok(pageOf(rows, limit, parts.reduce((sum, part) => sum + part.count, 0)))
+}
+
+/** Whole words when any entry has them (the same answer for every page), else the last as a prefix. */
+function wordMatch(database: DatabaseSync, words: string[]): string | null {
+  const whole = matchExpression(words, false)
+  if (whole === null) return null
+  const any = database
+    .prepare('SELECT 1 FROM entry_words WHERE entry_words MATCH ? LIMIT 1')
+    .get(whole)
+  return any === undefined ? matchExpression(words, true) : whole
 }
 
 function exactTotal(database: DatabaseSync): number {
@@ -208,10 +228,12 @@ function wordPage(
     .prepare(
       onlyWords
         ? `SELECT count(*) AS n FROM (SELECT 1 FROM entry_words w WHERE w.entry_words MATCH ?
-             AND w.rowid >= ? LIMIT ${countCap + 1})`
+             AND w.rowid >= ? AND w.rowid < ? LIMIT ${countCap + 1})`
         : `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${countCap + 1})`,
     )
-    .get(match, scope.bottom, ...(onlyWords ? [] : filters.params)) as { n: number }
+    .get(match, scope.bottom, scope.ceiling, ...(onlyWords ? [] : filters.params)) as {
+    n: number
+  }
   return pageOf(rows, limit, count.n)
 }
 

@@ -89,7 +89,7 @@ export async function openHistoryStore(
     maxEntries: options.maxEntries ?? 1_000_000,
     maxTotalBytes: options.maxTotalBytes ?? 1024 * 1024 * 1024,
     searchBudgetMs: options.searchBudgetMs ?? 50,
-    searchChunkRows: options.searchChunkRows ?? 4096,
+    searchChunkRows: options.searchChunkRows ?? 512,
     maxPageCount: options.maxPageCount,
   }
   const notices: HistoryNotice[] = []
