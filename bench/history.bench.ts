@@ -180,7 +180,10 @@ async function benchSize(count: number, bodies: 'timeline' | 'small'): Promise<v
       'append one entry (one WAL commit, fsynced)',
       `median ${ms(appendOne.median)}, p95 ${ms(appendOne.p95)}  (target ≤ 5 ms)`,
     ])
-    report(`History, ${label}: searches (page of 50, counted up to 10,000), get, append`, searchRows)
+    report(
+      `History, ${label}: searches (page of 50, counted up to 10,000), get, append`,
+      searchRows,
+    )
     await store.close()
   } finally {
     await rm(directory, { recursive: true, force: true })

@@ -150,7 +150,13 @@ export function runQuery(
   const unfiltered =
     query.origin === undefined && !query.pinnedOnly && dates === null && statuses.length === 0
   if (unfiltered) return ok({ ...pageOf(rows, limit, 0), total: exactTotal(database) })
-  return ok(pageOf(rows, limit, parts.reduce((sum, part) => sum + part.count, 0)))
+  return ok(
+    pageOf(
+      rows,
+      limit,
+      parts.reduce((sum, part) => sum + part.count, 0),
+    ),
+  )
 }
 
 /** Whole words when any entry has them (the same answer for every page), else the last as a prefix. */
@@ -219,9 +225,7 @@ function wordPage(
   const from = `FROM entry_words w CROSS JOIN entries e ON e.seq = w.rowid
     WHERE w.entry_words MATCH ? AND w.rowid >= ? AND w.rowid < ? AND ${filters.sql}`
   const rows = database
-    .prepare(
-      `SELECT ${qualified} ${from} ORDER BY w.rowid DESC LIMIT ${limit + 1}`,
-    )
+    .prepare(`SELECT ${qualified} ${from} ORDER BY w.rowid DESC LIMIT ${limit + 1}`)
     .all(match, scope.bottom, scope.top, ...filters.params) as unknown as EntryRow[]
   const onlyWords = filters.params.length === 0 && !query.pinnedOnly
   const count = database

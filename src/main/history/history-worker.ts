@@ -48,7 +48,8 @@ async function upgradeWords(): Promise<void> {
     while (!closing && opened().upgradeStep(2000)) await pause()
     if (!closing) log('history: the search index is up to date.')
   } catch (error) {
-    if (!(error instanceof Stopped)) log(`history: could not index the old entries: ${String(error)}`)
+    if (!(error instanceof Stopped))
+      log(`history: could not index the old entries: ${String(error)}`)
   }
 }
 
