@@ -11,6 +11,10 @@ export const defaultPageSize = 50
 export const maxPageSize = 500
 /** Counting stops here: "10,000+" says enough, and counting a million matches would not be quick. */
 export const countCap = 10_000
+/** Seqs per step when words and filters are searched together (the budget is checked between). */
+const wordWindow = 65_536
+/** Word matches looked at, at most, to count those the filters keep (past it: "N+"). */
+const filteredWordsExamined = 20_000
 /** A date range holding more entries than this is filtered row by row instead of bounded by seq. */
 const dateBoundsCap = 200_000
 
@@ -137,18 +141,18 @@ export function runQuery(
     return ok(scanPage(database, query, words, { ...scope, responses }, limit, limits))
   }
   const statuses = [...new Set(query.statusClasses ?? [])]
-  if (match !== null) return ok(wordPage(database, query, match, statuses, scope, limit))
+  if (match !== null) return ok(wordPage(database, query, match, statuses, scope, limit, limits))
   // One status class at a time when there are several: each is one ordered index range, and
   // merging their pages is cheaper than sorting every match of all of them.
+  const unfiltered =
+    query.origin === undefined && !query.pinnedOnly && dates === null && statuses.length === 0
   const parts = (statuses.length > 1 ? statuses.map((status) => [status]) : [statuses]).map(
-    (only) => filteredPage(database, query, only, scope, limit),
+    (only) => filteredPage(database, query, only, scope, limit, !unfiltered),
   )
   const rows = parts
     .flatMap((part) => part.rows)
     .sort((a, b) => b.seq - a.seq)
     .slice(0, limit + 1)
-  const unfiltered =
-    query.origin === undefined && !query.pinnedOnly && dates === null && statuses.length === 0
   if (unfiltered) return ok({ ...pageOf(rows, limit, 0), total: exactTotal(database) })
   return ok(
     pageOf(
@@ -191,6 +195,7 @@ function filteredPage(
   statuses: readonly HistoryStatusClass[],
   scope: Scope,
   limit: number,
+  counted: boolean,
 ): { rows: EntryRow[]; count: number } {
   const filters = and(filterClauses(query, statuses))
   const rows = database
@@ -199,6 +204,8 @@ function filteredPage(
        ORDER BY e.seq DESC LIMIT ${limit + 1}`,
     )
     .all(scope.top, scope.bottom, ...filters.params) as unknown as EntryRow[]
+  // Unfiltered, the count is the one kept in `stats`: counting would read 10,000 rows.
+  if (!counted) return { rows, count: 0 }
   const count = database
     .prepare(
       `SELECT count(*) AS n FROM (SELECT 1 FROM entries e
@@ -210,7 +217,10 @@ function filteredPage(
 
 /**
  * Words through the word index, newest first (FTS5 walks its posting lists by rowid = seq and
- * stops once the page is full), each entry checked against the filters as it comes.
+ * stops once the page is full). With filters too, each match is looked up and checked; when the
+ * filters keep few of them (a common word, a rare status) that walk is bounded like the scan:
+ * a window of seqs at a time until the page is full or the time budget is spent (the cursor
+ * goes on from there), and the count looks at no more than `filteredWordsExamined` matches.
  */
 function wordPage(
   database: DatabaseSync,
@@ -219,26 +229,70 @@ function wordPage(
   statuses: readonly HistoryStatusClass[],
   scope: Scope,
   limit: number,
+  limits: ResponseSearchLimits,
 ): HistoryPage {
   const filters = and(filterClauses(query, statuses))
-  // CROSS JOIN: the word index drives (SQLite keeps the order written), entries are looked up.
-  const from = `FROM entry_words w CROSS JOIN entries e ON e.seq = w.rowid
-    WHERE w.entry_words MATCH ? AND w.rowid >= ? AND w.rowid < ? AND ${filters.sql}`
-  const rows = database
-    .prepare(`SELECT ${qualified} ${from} ORDER BY w.rowid DESC LIMIT ${limit + 1}`)
-    .all(match, scope.bottom, scope.top, ...filters.params) as unknown as EntryRow[]
-  const onlyWords = filters.params.length === 0 && !query.pinnedOnly
-  const count = database
-    .prepare(
-      onlyWords
-        ? `SELECT count(*) AS n FROM (SELECT 1 FROM entry_words w WHERE w.entry_words MATCH ?
-             AND w.rowid >= ? AND w.rowid < ? LIMIT ${countCap + 1})`
-        : `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${countCap + 1})`,
-    )
-    .get(match, scope.bottom, scope.ceiling, ...(onlyWords ? [] : filters.params)) as {
-    n: number
+  const words = `SELECT rowid FROM entry_words WHERE entry_words MATCH ? AND rowid >= ? AND rowid < ?`
+  const countWords = (cap: number) =>
+    (
+      database
+        .prepare(`SELECT count(*) AS n FROM (${words} LIMIT ${cap})`)
+        .get(match, scope.bottom, scope.ceiling) as { n: number }
+    ).n
+  if (filters.params.length === 0 && !query.pinnedOnly) {
+    const rows = database
+      .prepare(
+        `SELECT ${qualified} FROM entry_words w CROSS JOIN entries e ON e.seq = w.rowid
+         WHERE w.entry_words MATCH ? AND w.rowid >= ? AND w.rowid < ?
+         ORDER BY w.rowid DESC LIMIT ${limit + 1}`,
+      )
+      .all(match, scope.bottom, scope.top) as unknown as EntryRow[]
+    return pageOf(rows, limit, countWords(countCap + 1))
   }
-  return pageOf(rows, limit, count.n)
+  // CROSS JOIN: the word index drives (SQLite keeps the order written), entries are looked up.
+  const statement = database.prepare(
+    `SELECT ${qualified} FROM entry_words w CROSS JOIN entries e ON e.seq = w.rowid
+     WHERE w.entry_words MATCH ? AND w.rowid >= ? AND w.rowid < ? AND ${filters.sql}
+     ORDER BY w.rowid DESC LIMIT ?`,
+  )
+  const newest = database.prepare('SELECT max(seq) AS seq FROM entries').get() as {
+    seq: number | null
+  }
+  const deadline = performance.now() + limits.budgetMs
+  const found: EntryRow[] = []
+  let top = Math.min(scope.top, (newest.seq ?? 0) + 1)
+  while (top > scope.bottom && found.length <= limit) {
+    const bottom = Math.max(scope.bottom, top - wordWindow)
+    found.push(
+      ...(statement.all(
+        match,
+        bottom,
+        top,
+        ...filters.params,
+        limit + 1 - found.length,
+      ) as unknown as EntryRow[]),
+    )
+    top = bottom
+    if (found.length <= limit && performance.now() >= deadline) break
+  }
+  const counted = (
+    database
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM (${words} ORDER BY rowid DESC
+           LIMIT ${filteredWordsExamined}) w CROSS JOIN entries e ON e.seq = w.rowid
+         WHERE ${filters.sql} LIMIT ${countCap + 1})`,
+      )
+      .get(match, scope.bottom, scope.ceiling, ...filters.params) as { n: number }
+  ).n
+  const partial =
+    counted <= countCap && countWords(filteredWordsExamined + 1) > filteredWordsExamined
+  const page = pageOf(found, limit, partial ? countCap + 1 : counted)
+  const stopped = found.length <= limit && top > scope.bottom
+  return {
+    ...page,
+    ...(partial ? { total: counted, totalAtLeast: true } : {}),
+    ...(stopped ? { nextCursor: String(top) } : {}),
+  }
 }
 
 /**

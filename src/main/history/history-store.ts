@@ -76,11 +76,18 @@ export async function openHistoryStore(
   } catch (error) {
     return storageFailure(error, 'create', directory)
   }
-  const lock = await acquireFolderLock(directory, { now: options.now })
+  const locking = acquireFolderLock(directory, { now: options.now })
+  // Read while the lock's file operations are under way; handed out only once the lock is ours.
+  const page = options.onFirstPage ? readFirstPage(directory) : null
+  const lock = await locking
   if (!lock.ok) return lock
   if (options.onFirstPage) {
-    const page = readFirstPage(directory)
-    if (page) options.onFirstPage(page)
+    if (page) {
+      options.onFirstPage(page)
+      // Creating the worker holds main for tens of milliseconds on a busy machine: let the
+      // page's answer go out first.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
   }
   const config: WorkerConfig = {
     directory,
@@ -89,7 +96,7 @@ export async function openHistoryStore(
     maxEntries: options.maxEntries ?? 1_000_000,
     maxTotalBytes: options.maxTotalBytes ?? 1024 * 1024 * 1024,
     searchBudgetMs: options.searchBudgetMs ?? 50,
-    searchChunkRows: options.searchChunkRows ?? 512,
+    searchChunkRows: options.searchChunkRows ?? 128,
     maxPageCount: options.maxPageCount,
   }
   const notices: HistoryNotice[] = []
