@@ -312,7 +312,8 @@ function scanPage(
   limits: ResponseSearchLimits,
 ): HistoryPage {
   const extent = database
-    .prepare('SELECT min(seq) AS low, max(seq) AS high FROM entries')
+    // Two subqueries: each is one step down the primary key (min and max together scan it all).
+    .prepare('SELECT (SELECT min(seq) FROM entries) AS low, (SELECT max(seq) FROM entries) AS high')
     .get() as { low: number | null; high: number | null }
   if (extent.low === null || extent.high === null) {
     return { items: [], total: null, nextCursor: null }
