@@ -152,11 +152,11 @@ export async function seedHistory(
       batch.push({ entry: stored, body })
       if (options.legacyLog) legacyLines.push(encodeRecord({ type: 'add', entry: stored }))
       if (batch.length === 20_000) {
-        database.insertMany(batch)
+        database.bulkInsert(batch)
         batch = []
       }
     }
-    database.insertMany(batch)
+    database.bulkInsert(batch)
     database.compact()
   } finally {
     database.close()

@@ -109,6 +109,8 @@ export interface HistoryPage {
   items: HistorySummary[]
   /** How many entries match in all; null when response bodies were searched (unknown until all are read). */
   total: number | null
+  /** True when more than `total` entries match: counting stops at 10,000 (shown as "10,000+"). */
+  totalAtLeast?: boolean
   /** Pass back as `cursor` for the next page; null when there is nothing older to look at. */
   nextCursor: string | null
 }

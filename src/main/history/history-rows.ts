@@ -100,6 +100,22 @@ export function haystackOf(entry: StoredEntry): string {
     .toLowerCase()
 }
 
+/**
+ * `haystackOf` as SQL over an `entries e` row, for the bounded scan (lower() folds ASCII only,
+ * which is what it is used for: words the word index cannot find, mostly Japanese).
+ */
+export const haystackSql = `lower(${[
+  'e.endpoint',
+  'e.origin',
+  "coalesce(e.account, '')",
+  "coalesce(e.status, '')",
+  "coalesce(e.failure_code, '')",
+  "coalesce(e.failure_message, '')",
+  "coalesce(e.problem_code, '')",
+  "coalesce(e.problem_message, '')",
+  'e.request',
+].join(' || char(10) || ')})`
+
 /** The body file without the response text, and that text (searched in its own column). */
 export function splitBody(body: BodyFile): { file: string; responseText: string | null } {
   const response = body.response

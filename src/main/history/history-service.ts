@@ -7,6 +7,7 @@ import type {
   HistorySummary,
 } from '../../shared/history.ts'
 import { ok, type Result } from '../../shared/result.ts'
+import { isFirstPageQuery } from './first-page.ts'
 import { openHistoryStore, type HistoryStore, type HistoryStoreOptions } from './history-store.ts'
 
 export interface HistoryServiceDependencies {
@@ -41,12 +42,22 @@ export interface HistoryService {
  * instance, or not writable) every call answers that error instead of the app failing to start.
  */
 export function createHistoryService(dependencies: HistoryServiceDependencies): HistoryService {
+  // The list's first page, read on main while the worker starts: the history shows at once.
+  let firstPage: HistoryPage | null = null
+  let firstPageRead: (page: HistoryPage) => void = () => undefined
+  const firstPageReady = new Promise<HistoryPage>((resolve) => (firstPageRead = resolve))
+  let storeReady = false
   const opening: Promise<Result<HistoryStore>> = openHistoryStore({
     directory: dependencies.directory,
     now: dependencies.now,
     log: dependencies.log,
+    onFirstPage: (page) => {
+      firstPage = page
+      firstPageRead(page)
+    },
     ...dependencies.storeOptions,
   }).then((opened) => {
+    storeReady = true
     if (!opened.ok) dependencies.log(`history: ${opened.error.message}`)
     return opened
   })
@@ -61,7 +72,20 @@ export function createHistoryService(dependencies: HistoryServiceDependencies): 
   }
 
   return {
-    search: (query) => withStore((store) => store.query(query)),
+    search(query) {
+      const fromStore = withStore((store) => store.query(query))
+      // Only while the worker starts, only the first page, only once: after that (an entry may
+      // have been recorded), the store answers.
+      if (storeReady || !isFirstPageQuery(query)) return fromStore
+      return Promise.race([
+        fromStore,
+        firstPageReady.then((page): Result<HistoryPage> | Promise<Result<HistoryPage>> => {
+          const answer = storeReady || firstPage === null ? null : page
+          firstPage = null
+          return answer ? ok(answer) : fromStore
+        }),
+      ])
+    },
     get: (id) => withStore((store) => store.get(id)),
     setPinned: (id, pinned) => withStore((store) => store.setPinned(id, pinned)),
     delete: (id) => withStore((store) => store.delete(id)),

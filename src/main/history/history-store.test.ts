@@ -162,7 +162,7 @@ describe('changing the history', () => {
     // The bodies and the search text went with the entries.
     const database = new DatabaseSync(join(directory, 'history.db'), { readOnly: true })
     const left = database
-      .prepare('SELECT (SELECT count(*) FROM bodies) + (SELECT count(*) FROM entry_text) AS n')
+      .prepare('SELECT (SELECT count(*) FROM bodies) + (SELECT count(*) FROM entry_words) AS n')
       .get()
     database.close()
     expect(left).toEqual({ n: 0 })

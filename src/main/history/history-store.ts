@@ -11,6 +11,7 @@ import type {
 import { fail, ok, type Result } from '../../shared/result.ts'
 import { acquireFolderLock } from '../storage/folder-lock.ts'
 import { storageFailure } from '../storage/fs-error.ts'
+import { readFirstPage } from './first-page.ts'
 import type { WorkerConfig, WorkerMessage, WorkerMethod } from './worker-protocol.ts'
 
 export interface HistoryStoreOptions {
@@ -32,6 +33,11 @@ export interface HistoryStoreOptions {
   maxPageCount?: number
   /** The worker's script; by default the one beside this module (the app's bundle has its own). */
   workerUrl?: URL
+  /**
+   * Called with the newest page, read on main once the folder is locked, while the worker
+   * starts (first-page.ts); not called when that page cannot be read safely there.
+   */
+  onFirstPage?: (page: HistoryPage) => void
 }
 
 export interface HistoryStore {
@@ -70,8 +76,19 @@ export async function openHistoryStore(
   } catch (error) {
     return storageFailure(error, 'create', directory)
   }
-  const lock = await acquireFolderLock(directory, { now: options.now })
+  const locking = acquireFolderLock(directory, { now: options.now })
+  // Read while the lock's file operations are under way; handed out only once the lock is ours.
+  const page = options.onFirstPage ? readFirstPage(directory) : null
+  const lock = await locking
   if (!lock.ok) return lock
+  if (options.onFirstPage) {
+    if (page) {
+      options.onFirstPage(page)
+      // Creating the worker holds main for tens of milliseconds on a busy machine: let the
+      // page's answer go out first.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
   const config: WorkerConfig = {
     directory,
     now: options.now(),
@@ -79,7 +96,7 @@ export async function openHistoryStore(
     maxEntries: options.maxEntries ?? 1_000_000,
     maxTotalBytes: options.maxTotalBytes ?? 1024 * 1024 * 1024,
     searchBudgetMs: options.searchBudgetMs ?? 50,
-    searchChunkRows: options.searchChunkRows ?? 4096,
+    searchChunkRows: options.searchChunkRows ?? 128,
     maxPageCount: options.maxPageCount,
   }
   const notices: HistoryNotice[] = []

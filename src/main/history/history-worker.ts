@@ -26,6 +26,7 @@ let database: HistoryDatabase | null = null
 let nextSeq = 1
 let closing = false
 let migration: Promise<void> = Promise.resolve()
+let upgrade: Promise<void> = Promise.resolve()
 
 class Stopped extends Error {}
 const pause = () =>
@@ -36,6 +37,20 @@ const pause = () =>
 function opened(): HistoryDatabase {
   if (!database) throw new Error('The history database is not open.')
   return database
+}
+
+/**
+ * A version 1 database's entries get their words in the background, newest first, a batch per
+ * step, letting queued calls run between steps (searches meanwhile use the bounded scan).
+ */
+async function upgradeWords(): Promise<void> {
+  try {
+    while (!closing && opened().upgradeStep(2000)) await pause()
+    if (!closing) log('history: the search index is up to date.')
+  } catch (error) {
+    if (!(error instanceof Stopped))
+      log(`history: could not index the old entries: ${String(error)}`)
+  }
 }
 
 function notFound(id: string): Result<never> {
@@ -106,6 +121,7 @@ const methods: Record<
       notice: (value) => notices.push(value),
     })
     nextSeq = Math.max(database.maxSeq, legacy.ceiling) + 1
+    if (database.upgrading) upgrade = upgradeWords()
     if (legacy.pending) {
       migration = migrateLegacy({
         directory: config.directory,
@@ -164,12 +180,14 @@ const methods: Record<
 
   async migrated() {
     await migration
+    await upgrade
     return ok(undefined)
   },
 
   async close() {
     closing = true
     await migration
+    await upgrade
     database?.close()
     database = null
     return ok(undefined)

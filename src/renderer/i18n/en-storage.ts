@@ -8,6 +8,7 @@ export const storageMessages = {
     filters: 'Filters',
     count: 'No entries | 1 entry | {count} entries',
     countUnknown: 'None found yet | 1 found so far | {count} found so far',
+    countAtLeast: '{count}+ entries',
     empty: 'Nothing sent yet. Every request you send is kept here, newest first.',
     noMatch: 'No entry matches these filters.',
     loading: 'Loading…',

@@ -11,6 +11,7 @@ export const storageMessages: Translation<typeof english> = {
     filters: 'フィルター',
     count: '0 件 | 1 件 | {count} 件',
     countUnknown: 'まだ見つかっていません | これまでに 1 件 | これまでに {count} 件',
+    countAtLeast: '{count} 件以上',
     empty: 'まだ何も送信していません。送ったリクエストはすべて、新しい順にここに残ります。',
     noMatch: 'このフィルターに一致する履歴はありません。',
     loading: '読み込み中…',

@@ -36,6 +36,18 @@ beforeEach(() => {
 })
 
 describe('the history store', () => {
+  it('knows when main stopped counting (shown as "10,000+")', async () => {
+    const history = useHistoryStore()
+    main.answer('history.search', async () =>
+      ok({ ...page([summary('e1')], '1'), total: 10_000, totalAtLeast: true }),
+    )
+    await history.search()
+    expect([history.total, history.totalAtLeast]).toEqual([10_000, true])
+    main.answer('history.search', async () => ok(page([summary('e1')])))
+    await history.search()
+    expect([history.total, history.totalAtLeast]).toEqual([1, false])
+  })
+
   it('asks main for what the filters describe, a page at a time', async () => {
     main.answer('history.search', async () => ok(page([summary('e2')], '2')))
     const history = useHistoryStore()

@@ -38,6 +38,8 @@ export const useHistoryStore = defineStore('history', () => {
   })
   const items = shallowRef<HistorySummary[]>([])
   const total = ref<number | null>(0)
+  /** More than `total` match: the history counts up to 10,000 (shown as "10,000+"). */
+  const totalAtLeast = ref(false)
   const nextCursor = ref<string | null>(null)
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   /** Why the list cannot be shown (the history could not be opened…). */
@@ -109,6 +111,7 @@ export const useHistoryStore = defineStore('history', () => {
     error.value = null
     items.value = result.value.items
     total.value = result.value.total
+    totalAtLeast.value = result.value.totalAtLeast === true
     nextCursor.value = result.value.nextCursor
     status.value = 'ready'
     const present = new Set(items.value.map((item) => item.id))
@@ -200,6 +203,7 @@ export const useHistoryStore = defineStore('history', () => {
     filtered,
     items,
     total,
+    totalAtLeast,
     nextCursor,
     status,
     error,
