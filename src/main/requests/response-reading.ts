@@ -1,4 +1,4 @@
-import { indentJsonPrefix } from './json-prefix.ts'
+import { indentJsonPrefix } from '../../shared/json-prefix.ts'
 import type { ResponseBody, ResponseProblem } from '../../shared/requests.ts'
 
 export interface ReadResponse {
