@@ -100,3 +100,56 @@ test('the raw tab shows the body as it came on the wire', async ({ explorer, tar
   await explorer.page.getByTestId('tab-raw').click()
   await expect(explorer.responseBody.locator('.view-lines')).toContainText('{"maintainerName":')
 })
+
+test('a 1 MB answer in the Body tab: its start at once, then all of it in the editor, parsed once', async ({
+  explorer,
+}) => {
+  // Every JSON.parse the page makes of (nearly) the whole answer is counted: the Preview's parse
+  // is reused for pretty-printing instead of parsing the text again.
+  await explorer.page.evaluate(() => {
+    const parsed: number[] = []
+    ;(globalThis as unknown as { __parsedLengths: number[] }).__parsedLengths = parsed
+    const parse = JSON.parse
+    JSON.parse = function (text: string, reviver?: Parameters<typeof JSON.parse>[1]) {
+      parsed.push(String(text).length)
+      return parse(text, reviver)
+    } as typeof JSON.parse
+  })
+  const notes = Array.from({ length: 2_500 }, (_, index) => ({
+    id: `note${String(index).padStart(8, '0')}`,
+    createdAt: '2025-05-01T00:00:00.000Z',
+    userId: 'user1',
+    visibility: 'public',
+    text: 'y'.repeat(300),
+  }))
+  const body = JSON.stringify(notes)
+  expect(body.length).toBeGreaterThan(900 * 1024)
+  const server = await startLocalServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+    response.end(
+      request.url === '/api.json' ? JSON.stringify(buildFakeSpec('http://big.invalid')) : body,
+    )
+  })
+  try {
+    await explorer.openServer(server.origin)
+    await explorer.pickEndpoint('notes/local-timeline')
+    await explorer.send()
+    await explorer.showBody()
+    await expect(explorer.responseBody).toContainText('"id": "note00000000"')
+    await expect(explorer.responseBody.locator('.monaco-editor')).toBeVisible()
+    // The last note is at the end of the editor's text once every piece is in.
+    await explorer.responseBody.locator('.view-lines').click()
+    await explorer.page.keyboard.press('ControlOrMeta+End')
+    await expect(explorer.responseBody.locator('.view-lines')).toContainText('"note00002499"')
+    const wholeParses = await explorer.page.evaluate(
+      (length) =>
+        (globalThis as unknown as { __parsedLengths: number[] }).__parsedLengths.filter(
+          (parsed) => parsed >= length,
+        ).length,
+      body.length,
+    )
+    expect(wholeParses, 'times the page parsed the whole answer').toBe(1)
+  } finally {
+    await server.close()
+  }
+})

@@ -8,9 +8,15 @@ export function readableBodyText(body: ResponseBody): string {
   if (body.kind === 'empty') return ''
   if (body.kind === 'large') return body.preview
   if (body.kind !== 'json') return body.text
+  return prettyJsonText(body.text)
+}
+
+/** JSON text indented by two spaces; `parsed` (when given) is its value, so it is not parsed again. */
+export function prettyJsonText(text: string, parsed?: unknown): string {
+  if (parsed !== undefined) return JSON.stringify(parsed, null, 2)
   try {
-    return JSON.stringify(JSON.parse(body.text), null, 2)
+    return JSON.stringify(JSON.parse(text), null, 2)
   } catch {
-    return body.text
+    return text
   }
 }

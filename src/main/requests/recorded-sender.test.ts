@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { recordSends } from './recorded-sender.ts'
+import type { HistoryRecordInput } from '../../shared/history.ts'
+import { ok } from '../../shared/result.ts'
 import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
 import { closedPort, startLocalServer } from '../../../test-kit/support/local-server.ts'
 import type { SendRequestInput } from '../../shared/requests.ts'
@@ -123,5 +126,25 @@ describe('every send is recorded by main', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('the answer does not depend on the history', () => {
+  it('hands the answer back and records it without a label when the account lookup fails', async () => {
+    const recorded: HistoryRecordInput[] = []
+    const answer = { requestId: 'r1', status: 200 } as never
+    const sender = recordSends(
+      { send: async () => ok(answer), cancel: () => false },
+      {
+        record: async (entry) => recorded.push(entry),
+        accountLabel: () => Promise.reject(new Error('accounts.json is unreadable')),
+        now: () => 1,
+        monotonicNow: () => 1,
+      },
+    )
+    const result = await sender.send(input({ auth: { mode: 'header', accountId: 'gone' } }))
+    expect(result).toEqual({ ok: true, value: answer })
+    expect(recorded).toHaveLength(1)
+    expect(recorded[0]).toMatchObject({ accountLabel: null, authMode: 'header' })
   })
 })

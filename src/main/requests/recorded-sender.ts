@@ -23,26 +23,35 @@ export function recordSends(sender: RequestSender, dependencies: RecordingDepend
     async send(input: SendRequestInput): Promise<Result<ResponseRecord>> {
       const sentAt = dependencies.now()
       const started = dependencies.monotonicNow()
+      // The account's label is looked up while the request is out, not after the answer: the
+      // record is then under way, and counted as pending, by the time the answer is handed back,
+      // without the answer waiting for the lookup.
+      const label = accountLabelOf(input, dependencies)
       const result = await sender.send(input)
       const elapsed = dependencies.monotonicNow() - started
-      // The account's label is looked up first (accounts.json is cached), so the record is
-      // under way, and counted as pending, by the time the answer is handed back.
-      const described = await describe(input, result, elapsed, dependencies)
-      void dependencies.record({ sentAt, ...described })
+      void dependencies.record({ sentAt, ...describe(input, result, elapsed, await label) })
       return result
     },
   } satisfies RequestSender
 }
 
-async function describe(
+function accountLabelOf(
+  input: SendRequestInput,
+  dependencies: RecordingDependencies,
+): Promise<string | null> {
+  const { mode, accountId } = input.auth
+  return mode !== 'none' && accountId
+    ? dependencies.accountLabel(accountId).catch(() => null)
+    : Promise.resolve(null)
+}
+
+function describe(
   input: SendRequestInput,
   result: Result<ResponseRecord>,
   elapsedMs: number,
-  dependencies: RecordingDependencies,
-): Promise<Omit<HistoryRecordInput, 'sentAt'>> {
-  const { mode, accountId } = input.auth
-  const accountLabel =
-    mode !== 'none' && accountId ? await dependencies.accountLabel(accountId) : null
+  accountLabel: string | null,
+): Omit<HistoryRecordInput, 'sentAt'> {
+  const { mode } = input.auth
   const outcome: HistoryOutcome = result.ok
     ? {
         kind: 'response',

@@ -1,4 +1,4 @@
-import { indentJsonPrefix } from './json-prefix.ts'
+import { indentJsonPrefix } from '../../shared/json-prefix.ts'
 import type { ResponseBody, ResponseProblem } from '../../shared/requests.ts'
 
 export interface ReadResponse {
@@ -38,7 +38,8 @@ export function readResponse(
   const text = decoder.decode(bytes)
   let parsed: unknown
   let isJson = false
-  if (text.trim() !== '') {
+  // A search for the first non-space, not trim(): trimming copies the whole body.
+  if (/\S/.test(text)) {
     try {
       parsed = JSON.parse(text)
       isJson = true

@@ -3,7 +3,7 @@ import { monaco } from '../monaco/monaco.ts'
 
 type EditorOptions = monaco.editor.IStandaloneEditorConstructionOptions
 
-const sharedOptions: EditorOptions = {
+export const sharedEditorOptions: EditorOptions = {
   automaticLayout: true,
   minimap: { enabled: false },
   scrollBeyondLastLine: false,
@@ -28,7 +28,7 @@ export function useMonacoEditor(
   let editor: monaco.editor.IStandaloneCodeEditor | null = null
   onMounted(() => {
     if (!container.value) return
-    editor = monaco.editor.create(container.value, { ...sharedOptions, ...options })
+    editor = monaco.editor.create(container.value, { ...sharedEditorOptions, ...options })
     onCreated(editor)
   })
   onBeforeUnmount(() => editor?.dispose())

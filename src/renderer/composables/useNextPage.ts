@@ -9,7 +9,10 @@ import { useWorkbenchStore } from '../stores/workbench.ts'
  * "Next page" for timelines and lists: from the body just sent and the answer, the body of the
  * following page (untilId/sinceId, dates or offset, in Misskey's order), put in the editor and sent.
  */
-export function useNextPage() {
+export function useNextPage(
+  /** The answer already parsed (the response viewer's Preview has it), so it is not parsed twice. */
+  parsedAnswer: () => unknown = () => undefined,
+) {
   const request = useRequestStore()
   const workbench = useWorkbenchStore()
   const composer = useRequestComposer()
@@ -27,9 +30,9 @@ export function useNextPage() {
       return null
     const body = parseBodyText(sent.body)
     if (!body.ok) return null
-    let answer: unknown
+    let answer = parsedAnswer()
     try {
-      answer = JSON.parse(response.body.text)
+      answer ??= JSON.parse(response.body.text)
     } catch {
       return null
     }

@@ -1,0 +1,19 @@
+/**
+ * Splits a text into pieces of about `size` characters that end at a line break (the last piece
+ * ends where the text does), so a big answer can go into the editor a piece per task: each
+ * piece adds whole lines, and joined they are the text exactly.
+ */
+export function textChunks(text: string, size: number): string[] {
+  const chunks: string[] = []
+  let start = 0
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size)
+    if (end < text.length) {
+      const lineEnd = text.indexOf('\n', end)
+      end = lineEnd === -1 ? text.length : lineEnd + 1
+    }
+    chunks.push(text.slice(start, end))
+    start = end
+  }
+  return chunks
+}
