@@ -35,8 +35,10 @@ async function host(
   return { origin: server.origin, seen }
 }
 
-const allowOnly = (origin: string) => (url: URL) =>
-  (url.origin === origin ? 'allowed' : 'hidden') as const
+const allowOnly =
+  (origin: string) =>
+  (url: URL): 'allowed' | 'hidden' =>
+    url.origin === origin ? 'allowed' : 'hidden'
 
 describe('fetchImage', () => {
   it('hands over an allowed image without a cookie, a token or a referrer reaching the host', async () => {

@@ -20,10 +20,14 @@ export const previewMessages = {
   },
   image: {
     sensitive: 'Sensitive: click to show',
-    allow: 'Load images from {host}',
-    allowHint:
-      'Images from {host} are not loaded until you allow it for this server: loading one tells that host you looked.',
-    blockedEmoji: 'Emoji from {host}: not loaded until images from it are allowed',
+    hidden: 'Image from {host}: hidden',
+    hiddenHint:
+      'Images from hosts other than this server and its media proxy are hidden until you show them for this server: loading one tells that host you looked.',
+    blockedEmoji: 'Emoji from {host}: hidden until images from other hosts are shown',
+    otherHostsHidden: 'Images from other hosts are hidden: {hosts}',
+    otherHostsHint:
+      'Loading an image from another host tells that host you looked. Your choice is kept for this server.',
+    showOtherHosts: 'Show',
   },
   note: {
     renoted: 'renoted',

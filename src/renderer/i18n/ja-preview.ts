@@ -27,10 +27,14 @@ export const previewMessages: Translation<typeof englishPreview> = {
   },
   image: {
     sensitive: 'センシティブ: クリックで表示',
-    allow: '{host} の画像を読み込む',
-    allowHint:
-      '{host} の画像は、このサーバーで許可するまで読み込みません。読み込むと、閲覧したことがそのホストに伝わります。',
-    blockedEmoji: '{host} の絵文字: そのホストの画像を許可するまで読み込みません',
+    hidden: '{host} の画像: 非表示',
+    hiddenHint:
+      'このサーバーとそのメディアプロキシ以外のホストの画像は、このサーバーで表示を選ぶまで非表示です。読み込むと、閲覧したことがそのホストに伝わります。',
+    blockedEmoji: '{host} の絵文字: 他のホストの画像を表示するまで非表示',
+    otherHostsHidden: '他のホストの画像は非表示です: {hosts}',
+    otherHostsHint:
+      '他のホストの画像を読み込むと、閲覧したことがそのホストに伝わります。この選択はサーバーごとに保存されます。',
+    showOtherHosts: '表示する',
   },
   note: {
     renoted: 'リノート',
