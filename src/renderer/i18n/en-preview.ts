@@ -18,6 +18,11 @@ export const previewMessages = {
     tooLong: ' (too long to format: shown as plain text)',
     cut: ' … the first {shown} of {count} characters are shown, as plain text',
   },
+  jsonLink: {
+    hint: 'Open {endpoint} with this id (Ctrl/Cmd+click: send at once)',
+    follow: 'Open the object this id names',
+    followAndSend: 'Open the object this id names and send',
+  },
   image: {
     sensitive: 'Sensitive: click to show',
     hidden: 'Image from {host}: hidden',

@@ -25,6 +25,11 @@ export const previewMessages: Translation<typeof englishPreview> = {
     tooLong: '（長すぎて整形できないため、プレーンテキストで表示）',
     cut: ' … {count} 文字のうち最初の {shown} 文字をプレーンテキストで表示しています',
   },
+  jsonLink: {
+    hint: 'この ID で {endpoint} を開く（Ctrl/Cmd+クリックですぐに送信）',
+    follow: 'この ID のオブジェクトを開く',
+    followAndSend: 'この ID のオブジェクトを開いて送信',
+  },
   image: {
     sensitive: 'センシティブ: クリックで表示',
     hidden: '{host} の画像: 非表示',
