@@ -63,8 +63,22 @@ export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) 
       if (span) context.go({ endpoint: span.endpoint, body: span.body }, sendNow)
     }
 
+    // Links come after the JSON has painted: they must not slow the view they decorate.
+    let pending: ReturnType<typeof setTimeout> | null = null
+    function refreshSoon() {
+      if (pending !== null) clearTimeout(pending)
+      pending = null
+      requestAnimationFrame(() => {
+        if (pending !== null) clearTimeout(pending)
+        pending = setTimeout(() => {
+          pending = null
+          if (editor.getModel()) refresh()
+        }, 0)
+      })
+    }
+
     const listeners = [
-      editor.onDidChangeModel(refresh),
+      editor.onDidChangeModel(refreshSoon),
       editor.onDidChangeCursorPosition((event) => onLink.set(spanAt(event.position) !== null)),
       editor.onMouseUp((event) => {
         if (event.target.type !== monaco.editor.MouseTargetType.CONTENT_TEXT) return
@@ -88,9 +102,12 @@ export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) 
     ]
     // The schema arrives after the answer (the endpoint's docs load once): link again then.
     stops.push(
-      watch(() => context.schemaRoot, refresh),
-      () => listeners.forEach((listener) => listener.dispose()),
+      watch(() => context.schemaRoot, refreshSoon),
+      () => {
+        if (pending !== null) clearTimeout(pending)
+        listeners.forEach((listener) => listener.dispose())
+      },
     )
-    refresh()
+    refreshSoon()
   }
 }

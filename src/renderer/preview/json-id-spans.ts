@@ -31,22 +31,40 @@ export function findJsonIdSpans(
   const spans: JsonIdSpan[] = []
   let position = 0
 
+  // Character codes, not regular expressions: this runs over every character of the answer.
   function skipSpace() {
-    while (position < text.length && /\s/.test(text[position]!)) position++
+    for (;;) {
+      const code = text.charCodeAt(position)
+      if (code !== 32 && code !== 10 && code !== 13 && code !== 9) return
+      position++
+    }
   }
 
   /** Moves past the string starting at `position`; its content's start and end. */
   function skipString(): [number, number] {
     const start = ++position
-    while (position < text.length && text[position] !== '"') {
-      position += text[position] === '\\' ? 2 : 1
+    for (;;) {
+      const quote = text.indexOf('"', position)
+      if (quote < 0) {
+        position = text.length
+        break
+      }
+      // A quote preceded by an odd number of backslashes is escaped: keep looking.
+      let slashes = 0
+      while (text.charCodeAt(quote - 1 - slashes) === 92) slashes++
+      position = quote + 1
+      if (slashes % 2 === 0) break
     }
-    position++
     return [start, position - 1]
   }
 
   function skipScalar() {
-    while (position < text.length && !/[\s,\]}]/.test(text[position]!)) position++
+    for (;;) {
+      const code = text.charCodeAt(position)
+      // End of text (NaN), whitespace, comma, ] or }.
+      if (Number.isNaN(code) || code <= 32 || code === 44 || code === 93 || code === 125) return
+      position++
+    }
   }
 
   /** `component`: what a string here identifies (from its field), or null. */
