@@ -118,6 +118,7 @@ export const mapMessages = {
     public: 'public',
     token: 'needs a token',
     permission: 'needs {permission}',
+    anyPermission: 'needs a permission',
     admin: 'admin',
     internal: 'internal',
   },

@@ -126,6 +126,7 @@ export const mapMessages: Translation<typeof englishMap> = {
     public: '公開',
     token: 'トークンが必要',
     permission: '{permission} が必要',
+    anyPermission: '権限が必要',
     admin: '管理者',
     internal: '内部用',
   },

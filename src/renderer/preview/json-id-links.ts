@@ -63,18 +63,18 @@ export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) 
       if (span) context.go({ endpoint: span.endpoint, body: span.body }, sendNow)
     }
 
-    // Links come after the JSON has painted: they must not slow the view they decorate.
-    let pending: ReturnType<typeof setTimeout> | null = null
+    // Links come once the JSON has painted and the page is idle: they must not slow the view
+    // they decorate.
+    let pending: number | null = null
     function refreshSoon() {
-      if (pending !== null) clearTimeout(pending)
-      pending = null
-      requestAnimationFrame(() => {
-        if (pending !== null) clearTimeout(pending)
-        pending = setTimeout(() => {
+      if (pending !== null) cancelIdleCallback(pending)
+      pending = requestIdleCallback(
+        () => {
           pending = null
           if (editor.getModel()) refresh()
-        }, 0)
-      })
+        },
+        { timeout: 1_000 },
+      )
     }
 
     const listeners = [
@@ -104,7 +104,7 @@ export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) 
     stops.push(
       watch(() => context.schemaRoot, refreshSoon),
       () => {
-        if (pending !== null) clearTimeout(pending)
+        if (pending !== null) cancelIdleCallback(pending)
         listeners.forEach((listener) => listener.dispose())
       },
     )
