@@ -138,11 +138,19 @@ test('the packaged app starts sandboxed, exposes the whole contract and answers 
       } catch {
         // Refused by connect-src.
       }
+      // Images come through main as blob: URLs; the page may load none from a host itself.
+      const image = new Image()
+      const imageLoaded = await new Promise<boolean>((resolve) => {
+        image.onload = () => resolve(true)
+        image.onerror = () => resolve(false)
+        image.src = url.replace('/api.json', '/identicon/direct')
+      })
       await new Promise((resolve) => setTimeout(resolve, 0))
       return {
         evalRan,
         inlineRan: (globalThis as { __inlineRan?: boolean }).__inlineRan === true,
         fetched,
+        imageLoaded,
         violated: [...new Set(violated)].sort(),
       }
     }, outside)
@@ -150,7 +158,8 @@ test('the packaged app starts sandboxed, exposes the whole contract and answers 
       evalRan: false,
       inlineRan: false,
       fetched: false,
-      violated: ['connect-src', 'script-src-elem', 'script-src'].sort(),
+      imageLoaded: false,
+      violated: ['connect-src', 'img-src', 'script-src-elem', 'script-src'].sort(),
     })
   })
 

@@ -126,3 +126,36 @@ test('follow the author to users/show, then to their followers, and go back twic
     ),
   ).toHaveLength(3)
 })
+
+test("in the JSON view, a note's userId is a link: a click prepares users/show, Ctrl+click sends it", async ({
+  explorer,
+  target,
+}) => {
+  test.skip(!target.fake, 'seeding needs the fake’s second user')
+  const fake = target.fake!
+  await seedNotes(
+    { origin: fake.origin, token: fake.users.admin.token },
+    { origin: fake.origin, token: fake.users.alice.token },
+  )
+  const preview = new PreviewPanel(explorer.page)
+  await explorer.openServer(target.origin)
+  await explorer.pickEndpoint('notes/local-timeline')
+  await explorer.send()
+  await preview.expectShown('notes')
+  await explorer.page.getByTestId('tab-body').click()
+
+  const userIdLine = explorer.responseBody.locator('.view-line', { hasText: '"userId"' }).first()
+  const link = userIdLine.locator('.json-id-link')
+  await expect(link).toBeVisible()
+  const userId = (await link.textContent())!.trim()
+  expect(userId).toMatch(/^\w+$/)
+  await link.click()
+  await expect(explorer.endpointName).toHaveText('users/show')
+  await expect(explorer.bodyEditor.locator('.view-lines')).toContainText(`"userId": "${userId}"`)
+  expect(fake.received.some((request) => request.path === '/api/users/show')).toBe(false)
+
+  // The timeline's JSON is still shown: Ctrl/Cmd+click on the same id sends at once.
+  await link.click({ modifiers: ['ControlOrMeta'] })
+  await preview.expectShown('user')
+  expect(fake.received.filter((request) => request.path === '/api/users/show')).toHaveLength(1)
+})

@@ -21,7 +21,7 @@ test('connect as the account, watch a note arrive, capture it, see the reaction,
   test.skip(!target.token, 'MISSKEY_TOKEN is not set for this real server')
   // Set-up and four steps, each with its own budget: on a busy machine the story as a whole once
   // ran out of a single timeout while every step was still progressing.
-  budgetLongStory(5)
+  budgetLongStory(6)
   const token = target.token as string
   const me = await whoIs(target.origin, token)
   const streaming = new StreamingPage(explorer.page)
@@ -108,6 +108,20 @@ test('connect as the account, watch a note arrive, capture it, see the reaction,
       },
     )
   }
+
+  await storyStep("the note card's author opens users/show in the Requests view", async () => {
+    await streaming.open()
+    await streaming.rowsWith(`@${me.username}: ${text}`).first().click()
+    await expect(streaming.noteCardText).toHaveText(text)
+    await explorer.page
+      .getByTestId('streaming-note-card')
+      .getByTestId('preview-user-name')
+      .first()
+      .click()
+    await expect(explorer.endpointName).toBeVisible()
+    await expect(explorer.endpointName).toHaveText('users/show')
+    await expect(explorer.bodyEditor.locator('.view-lines')).toContainText(`"userId": "${me.id}"`)
+  })
 
   expect(await findTokenLeaks(main, explorer.page, [token])).toEqual([])
 })

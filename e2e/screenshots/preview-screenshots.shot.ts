@@ -1,6 +1,8 @@
 import { expect, test } from '../fixtures.ts'
 import { PreviewPanel } from '../pages/preview-panel.ts'
 import { seedNotes } from '../../test-kit/support/seed-notes.ts'
+import { startLocalServer } from '../../test-kit/support/local-server.ts'
+import { readRealSpec } from '../../test-kit/support/real-spec.ts'
 
 // Not a test: renders the Preview tab in both themes for us to look at
 // (`npm run screenshots`, output in test-results/screenshots/ and the README's docs/preview-*.png).
@@ -36,6 +38,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await explorer.send()
       await preview.expectShown('user')
       await shot('user')
+    })
+
+    test(`the API map (${colorScheme})`, async ({ explorer, page }) => {
+      // The real server's 400-odd endpoints: the fake's two dozen would not show what a map is for.
+      const spec = readRealSpec()
+      test.skip(!spec, 'needs the real api.json from ../shared')
+      const server = await startLocalServer((request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+        response.end(request.url === '/api.json' ? JSON.stringify(spec) : '{}')
+      })
+      try {
+        await explorer.openServer(server.origin)
+        await expect(explorer.serverSummary).toBeVisible()
+        await page.getByTestId('view-map').click()
+        await expect(page.getByTestId('api-map')).toBeVisible()
+        await page.getByTestId('map-filter').fill('timeline')
+        await expect(page.getByTestId('map-match-count')).toBeVisible()
+        await page.mouse.move(0, 0)
+        await page.screenshot({ path: `test-results/screenshots/${colorScheme}-map.png` })
+        if (colorScheme === 'light') await page.screenshot({ path: 'docs/map.png' })
+      } finally {
+        await server.close()
+      }
     })
   })
 }

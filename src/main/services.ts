@@ -29,6 +29,7 @@ import { createSettingsFile, type SettingsFile } from './settings/app-settings.t
 import type { LanguagePreference } from '../shared/contract/settings.ts'
 import { ok, type Result } from '../shared/result.ts'
 import { writeFileAtomic } from './storage/write-file-atomic.ts'
+import { createImageService, type ImageService } from './images/image-service.ts'
 import { createStreamingService, type StreamingService } from './streaming/streaming-service.ts'
 import type { SocketConstructor } from './streaming/streaming-types.ts'
 
@@ -71,6 +72,7 @@ export interface MainServices {
   collectionZip: CollectionZipService
   curl: { import: typeof importCurl }
   settings: SettingsFile
+  images: ImageService
   setLanguage(language: LanguagePreference): Promise<Result<LanguagePreference>>
   /** Finishes history writes, stops watching, releases the history's lock (the app quits). */
   close(): Promise<void>
@@ -136,6 +138,7 @@ export function createMainServices(dependencies: MainDependencies): MainServices
     }),
     curl: { import: importCurl },
     settings,
+    images: createImageService({ fetch: dependencies.fetch, settings }),
     async setLanguage(language) {
       await settings.update((value) => ({ ...value, language }))
       return ok(language)

@@ -99,5 +99,8 @@ export function contractSamples(origin: string): Record<string, unknown[]> {
     'environments.clearCaptured': [],
     'settings.getLanguage': [],
     'settings.setLanguage': ['ja'],
+    'images.fetch': [origin, `${origin}/identicon/sample`],
+    'images.getPolicy': [origin],
+    'images.setOtherHostsAllowed': [origin, false],
   }
 }

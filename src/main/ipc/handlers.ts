@@ -74,5 +74,9 @@ export function createHandlers(services: MainServices): ExplorerMethods {
     'environments.clearCaptured': async () => services.collections.clearCaptured(),
     'settings.getLanguage': async () => ok((await services.settings.read()).language),
     'settings.setLanguage': (language) => services.setLanguage(language),
+    'images.fetch': (serverOrigin, url) => services.images.fetch(serverOrigin, url),
+    'images.getPolicy': (serverOrigin) => services.images.getPolicy(serverOrigin),
+    'images.setOtherHostsAllowed': (serverOrigin, allowed) =>
+      services.images.setOtherHostsAllowed(serverOrigin, allowed),
   }
 }

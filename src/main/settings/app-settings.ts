@@ -17,6 +17,8 @@ export interface AppSettings {
    * (collections/run-approval.ts): a request not among them was changed outside the app.
    */
   trustedRequests: Record<string, string[]>
+  /** Servers (origins) whose Preview shows images from hosts other than its own and its proxy. */
+  imagesFromOtherHosts: string[]
 }
 
 export interface SettingsFile {
@@ -30,6 +32,7 @@ const settingsSchema = v.object({
   // A value this version does not know (from a newer one) falls back to the system's.
   language: v.fallback(v.optional(v.picklist(languagePreferences), 'system'), 'system'),
   trustedRequests: v.optional(v.record(v.string(), v.array(v.string())), {}),
+  imagesFromOtherHosts: v.optional(v.array(v.string()), []),
 })
 
 const defaults = (): AppSettings => ({
@@ -37,6 +40,7 @@ const defaults = (): AppSettings => ({
   activeEnvironments: {},
   language: 'system',
   trustedRequests: {},
+  imagesFromOtherHosts: [],
 })
 
 /**

@@ -18,12 +18,21 @@ export const previewMessages = {
     tooLong: ' (too long to format: shown as plain text)',
     cut: ' … the first {shown} of {count} characters are shown, as plain text',
   },
+  jsonLink: {
+    hint: 'Open {endpoint} with this id (Ctrl/Cmd+click: send at once)',
+    follow: 'Open the object this id names',
+    followAndSend: 'Open the object this id names and send',
+  },
   image: {
     sensitive: 'Sensitive: click to show',
-    allow: 'Load images from {host}',
-    allowHint:
-      'Images from {host} are not loaded until you allow it for this server: loading one tells that host you looked.',
-    blockedEmoji: 'Emoji from {host}: not loaded until images from it are allowed',
+    hidden: 'Image from {host}: hidden',
+    hiddenHint:
+      'Images from hosts other than this server and its media proxy are hidden until you show them for this server: loading one tells that host you looked.',
+    blockedEmoji: 'Emoji from {host}: hidden until images from other hosts are shown',
+    otherHostsHidden: 'Images from other hosts are hidden: {hosts}',
+    otherHostsHint:
+      'Loading an image from another host tells that host you looked. Your choice is kept for this server.',
+    showOtherHosts: 'Show',
   },
   note: {
     renoted: 'renoted',
@@ -109,6 +118,7 @@ export const mapMessages = {
     public: 'public',
     token: 'needs a token',
     permission: 'needs {permission}',
+    anyPermission: 'needs a permission',
     admin: 'admin',
     internal: 'internal',
   },

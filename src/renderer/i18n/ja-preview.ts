@@ -25,12 +25,21 @@ export const previewMessages: Translation<typeof englishPreview> = {
     tooLong: '（長すぎて整形できないため、プレーンテキストで表示）',
     cut: ' … {count} 文字のうち最初の {shown} 文字をプレーンテキストで表示しています',
   },
+  jsonLink: {
+    hint: 'この ID で {endpoint} を開く（Ctrl/Cmd+クリックですぐに送信）',
+    follow: 'この ID のオブジェクトを開く',
+    followAndSend: 'この ID のオブジェクトを開いて送信',
+  },
   image: {
     sensitive: 'センシティブ: クリックで表示',
-    allow: '{host} の画像を読み込む',
-    allowHint:
-      '{host} の画像は、このサーバーで許可するまで読み込みません。読み込むと、閲覧したことがそのホストに伝わります。',
-    blockedEmoji: '{host} の絵文字: そのホストの画像を許可するまで読み込みません',
+    hidden: '{host} の画像: 非表示',
+    hiddenHint:
+      'このサーバーとそのメディアプロキシ以外のホストの画像は、このサーバーで表示を選ぶまで非表示です。読み込むと、閲覧したことがそのホストに伝わります。',
+    blockedEmoji: '{host} の絵文字: 他のホストの画像を表示するまで非表示',
+    otherHostsHidden: '他のホストの画像は非表示です: {hosts}',
+    otherHostsHint:
+      '他のホストの画像を読み込むと、閲覧したことがそのホストに伝わります。この選択はサーバーごとに保存されます。',
+    showOtherHosts: '表示する',
   },
   note: {
     renoted: 'リノート',
@@ -117,6 +126,7 @@ export const mapMessages: Translation<typeof englishMap> = {
     public: '公開',
     token: 'トークンが必要',
     permission: '{permission} が必要',
+    anyPermission: '権限が必要',
     admin: '管理者',
     internal: '内部用',
   },

@@ -1,51 +1,49 @@
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
-import { httpUrl } from '../preview/safe-url.ts'
-
-const storageKey = 'explorer.imageHosts'
-
-function restore(): Record<string, string[]> {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '{}')
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
-    return Object.fromEntries(
-      Object.entries(parsed).filter(
-        (entry): entry is [string, string[]] =>
-          Array.isArray(entry[1]) && entry[1].every((host) => typeof host === 'string'),
-      ),
-    )
-  } catch {
-    return {}
-  }
-}
+import { ref } from 'vue'
+import { fail } from '../../shared/result.ts'
+import { getBridge } from '../bridge.ts'
+import { createImageCache } from '../preview/image-cache.ts'
 
 /**
- * Which hosts the preview may load images from, per server. The server's own origin always; any
- * other host (a remote user's avatar, object storage, a media proxy elsewhere) only once the user
- * allowed it for that server: loading an image tells its host that someone looked.
+ * The Preview's images and the user's per-server choice about other hosts. Main decides what
+ * loads (the server's own origin and its media proxy always; other hosts once the user chose to
+ * show them for that server) and keeps the choice; this store remembers which hosts were hidden
+ * so the pane can say so, and asks the hidden images again once the user shows them.
  */
 export const useImageHostsStore = defineStore('imageHosts', () => {
-  const allowed = ref<Record<string, string[]>>(restore())
-  watch(allowed, (value) => localStorage.setItem(storageKey, JSON.stringify(value)), {
-    deep: true,
+  /** Server origin → hosts whose images were hidden in this session. */
+  const hiddenHosts = ref<Record<string, string[]>>({})
+  /** Server origin → bumped when its hidden images should be asked for again. */
+  const generation = ref<Record<string, number>>({})
+  const failure = ref<string | null>(null)
+
+  const cache = createImageCache({
+    fetchImage: async (serverOrigin, url) => {
+      const bridge = getBridge()
+      if (!bridge) return fail('INTERNAL', 'The page runs outside the app.')
+      return bridge.images.fetch(serverOrigin, url)
+    },
+    createUrl: (blob) => URL.createObjectURL(blob),
+    revokeUrl: (url) => URL.revokeObjectURL(url),
+    capacity: 300,
   })
 
-  /** The image's URL when it may load for this server; null when it must wait for consent. */
-  function loadable(serverOrigin: string | null, url: unknown): string | null {
-    const safe = httpUrl(url)
-    if (!safe || !serverOrigin) return null
-    const target = new URL(safe)
-    if (target.origin === serverOrigin) return safe
-    return (allowed.value[serverOrigin] ?? []).includes(target.host) ? safe : null
+  function noteHidden(serverOrigin: string, host: string) {
+    const list = hiddenHosts.value[serverOrigin] ?? []
+    if (!list.includes(host)) hiddenHosts.value[serverOrigin] = [...list, host]
   }
 
-  function allow(serverOrigin: string, url: string) {
-    const safe = httpUrl(url)
-    if (!safe) return
-    const host = new URL(safe).host
-    const list = allowed.value[serverOrigin] ?? []
-    if (!list.includes(host)) allowed.value[serverOrigin] = [...list, host]
+  async function showOtherHosts(serverOrigin: string) {
+    const answer = await getBridge()?.images.setOtherHostsAllowed(serverOrigin, true)
+    if (!answer?.ok) {
+      failure.value = answer?.error.message ?? null
+      return
+    }
+    failure.value = null
+    cache.forgetUnshown(serverOrigin)
+    hiddenHosts.value[serverOrigin] = []
+    generation.value[serverOrigin] = (generation.value[serverOrigin] ?? 0) + 1
   }
 
-  return { allowed, loadable, allow }
+  return { hiddenHosts, generation, failure, cache, noteHidden, showOtherHosts }
 })

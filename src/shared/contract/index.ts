@@ -12,6 +12,7 @@ import {
 } from './collections.ts'
 import { environmentArgumentSchemas, type EnvironmentMethods } from './environments.ts'
 import { fileArgumentSchemas, type FileMethods } from './files.ts'
+import { imageArgumentSchemas, type ImageMethods } from './images.ts'
 import { historyArgumentSchemas, type HistoryEvents, type HistoryMethods } from './history.ts'
 import { bridgeMethodNames, eventChannels, listMethodChannels } from './names.ts'
 import {
@@ -43,7 +44,8 @@ export interface ExplorerMethods
     HistoryMethods,
     CollectionMethods,
     EnvironmentMethods,
-    SettingsMethods {}
+    SettingsMethods,
+    ImageMethods {}
 
 /** Every event main pushes to the renderer, by channel name. */
 export interface ExplorerEvents
@@ -64,6 +66,7 @@ export const bridgeArgumentSchemas = {
   ...collectionArgumentSchemas,
   ...environmentArgumentSchemas,
   ...settingsArgumentSchemas,
+  ...imageArgumentSchemas,
 } satisfies { [Name in MethodName]: v.GenericSchema<unknown, Parameters<ExplorerMethods[Name]>> }
 
 // names.ts must list exactly the methods declared above; each check names what is off.

@@ -59,6 +59,7 @@ export const bridgeMethodNames = {
   ],
   environments: ['save', 'findSecrets', 'delete', 'setActive', 'clearCaptured'],
   settings: ['getLanguage', 'setLanguage'],
+  images: ['fetch', 'getPolicy', 'setOtherHostsAllowed'],
 } as const
 
 /** Bridge event subscription → the IPC channel main pushes it on. */
