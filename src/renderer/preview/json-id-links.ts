@@ -11,7 +11,7 @@ import './json-id-links.css'
  * it at once; from the keyboard, Enter on an id prepares and Ctrl/Cmd+Enter sends. A click that
  * selects text (a drag) follows nothing, so ids stay easy to copy.
  */
-export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) => void {
+export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) => JsonIdLinks {
   const context = usePreviewContext()
   const { t } = useI18n()
   const stops: Array<() => void> = []
@@ -21,12 +21,15 @@ export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) 
     const decorations = editor.createDecorationsCollection()
     const onLink = editor.createContextKey<boolean>('explorerOnIdLink', false)
     let spans: JsonIdSpan[] = []
+    // The model's whole text and its parsed value, once the view has put all of it in (a long
+    // answer arrives a piece per task); null while it is still coming.
+    let complete: { parsed: unknown } | null = null
 
     function refresh() {
       const model = editor.getModel()
       spans =
-        model && model.getLanguageId() === 'json'
-          ? findJsonIdSpans(model.getValue(), context.schemaRoot, context.has)
+        model && complete && model.getLanguageId() === 'json'
+          ? findJsonIdSpans(model.getValue(), context.schemaRoot, context.has, complete.parsed)
           : []
       decorations.set(
         spans.map((span) => ({
@@ -78,9 +81,10 @@ export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) 
     }
 
     const listeners = [
-      editor.onDidChangeModel(refreshSoon),
-      // A long answer arrives in the editor a piece per task: link again once it is all there.
-      editor.onDidChangeModelContent(refreshSoon),
+      editor.onDidChangeModel(() => {
+        complete = null
+        refreshSoon()
+      }),
       editor.onDidChangeCursorPosition((event) => onLink.set(spanAt(event.position) !== null)),
       editor.onMouseUp((event) => {
         if (event.target.type !== monaco.editor.MouseTargetType.CONTENT_TEXT) return
@@ -110,6 +114,19 @@ export function useJsonIdLinks(): (editor: monaco.editor.IStandaloneCodeEditor) 
         listeners.forEach((listener) => listener.dispose())
       },
     )
-    refreshSoon()
+    return {
+      textComplete(parsed) {
+        complete = { parsed }
+        refreshSoon()
+      },
+    }
   }
+}
+
+export interface JsonIdLinks {
+  /**
+   * The editor's model holds the whole answer now: link its ids. `parsed` is its value when the
+   * view already has it (undefined: the text is parsed here).
+   */
+  textComplete(parsed: unknown): void
 }

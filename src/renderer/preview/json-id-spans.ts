@@ -19,13 +19,17 @@ export function findJsonIdSpans(
   text: string,
   schemaRoot: SchemaNode | null,
   has: (endpoint: string) => boolean,
+  /** The value the text is the JSON of, when the caller already has it (a megabyte is not parsed twice). */
+  parsed?: unknown,
 ): JsonIdSpan[] {
   if (text.length > maxLinkedTextLength) return []
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return []
+  let value: unknown = parsed
+  if (value === undefined) {
+    try {
+      value = JSON.parse(text)
+    } catch {
+      return []
+    }
   }
   const root = schemaRoot ?? {}
   const spans: JsonIdSpan[] = []
