@@ -54,7 +54,7 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
     await expect(explorer.responseStatus).toHaveText(/^200\b/)
     expect(await explorer.responseText()).toContain(`"username": "${me.username}"`)
     if (target.fake) {
-      const seen = target.fake.lastApiCall()
+      const seen = target.fake.lastApiCall('i')
       expect(seen).toMatchObject({ path: '/api/i', tokenSource: 'body', token })
       expect(seen?.headers.authorization).toBeUndefined()
     }
@@ -64,7 +64,7 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
     await sendI('header')
     await expect(explorer.responseStatus).toHaveText(/^200\b/)
     if (target.fake) {
-      const seen = target.fake.lastApiCall()
+      const seen = target.fake.lastApiCall('i')
       expect(seen).toMatchObject({ path: '/api/i', tokenSource: 'header', json: {} })
       expect(seen?.headers.authorization).toBe(`Bearer ${token}`)
     }
@@ -77,7 +77,7 @@ test('paste a token, send it as `i`, as a header, then not at all, and remove th
     await sendI('none')
     await expect(explorer.problemTitle).toHaveText('Misskey error CREDENTIAL_REQUIRED')
     if (target.fake) {
-      const seen = target.fake.lastApiCall()
+      const seen = target.fake.lastApiCall('i')
       expect(seen).toMatchObject({ path: '/api/i', token: null, json: {} })
       expect(seen?.headers.authorization).toBeUndefined()
     }

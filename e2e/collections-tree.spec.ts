@@ -41,7 +41,7 @@ test('an environment fills {{variables}} in the body that is sent and recorded',
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
   expect(await explorer.responseText()).toContain(`"username": "${username}"`)
   if (target.fake) {
-    expect(target.fake.lastApiCall()?.bodyText).toBe(`{"username":"${username}"}`)
+    expect(target.fake.lastApiCall('users/show')?.bodyText).toBe(`{"username":"${username}"}`)
   }
   await history.show()
   await expect(history.row(0)).toContainText(`"username": "${username}"`)
@@ -52,7 +52,8 @@ test('an environment fills {{variables}} in the body that is sent and recorded',
   await expect(explorer.sendButton).toBeEnabled()
   await explorer.send()
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
-  if (target.fake) expect(target.fake.lastApiCall()?.bodyText).toBe('{"limit":2}')
+  if (target.fake)
+    expect(target.fake.lastApiCall('notes/local-timeline')?.bodyText).toBe('{"limit":2}')
 })
 
 test('rename, duplicate, move, delete, and reorder with Alt+↑/↓', async ({

@@ -65,7 +65,7 @@ test('upload a file with drive/files/create and see the created file', async ({
   const text = await explorer.responseText()
   expect(text).toContain('"name": "story.txt"')
   if (target.fake)
-    expect(target.fake.lastApiCall()).toMatchObject({
+    expect(target.fake.lastApiCall('drive/files/create')).toMatchObject({
       tokenSource: 'form',
       path: '/api/drive/files/create',
     })

@@ -26,10 +26,11 @@ export interface FakeMisskey {
   /** Every request, in arrival order. */
   received: ReceivedRequest[]
   /**
-   * The last call of the API (`/api/…`): what a story sent. Images and other files the page loads
-   * from the server (avatars in the Preview, say) arrive at any moment and are left out.
+   * The last call of one endpoint (`/api/<endpoint>`): what a story sent. Other calls arrive at
+   * any moment and are left out: images the page loads (avatars in the Preview), and main's own
+   * `meta` asked for the media proxy when an image is shown.
    */
-  lastApiCall(): ReceivedRequest | undefined
+  lastApiCall(endpoint: string): ReceivedRequest | undefined
   createAppToken(userId: string, permissions: string[]): string
   /** Whether the server offers OAuth 2 (Misskey since 2023.9); switch off to play an older one. */
   oauth: { enabled: boolean }
@@ -212,7 +213,7 @@ export async function startFakeMisskey(
     spec,
     users: { admin: user(admin), alice: user(alice) },
     received,
-    lastApiCall: () => received.findLast((request) => request.path.startsWith('/api/')),
+    lastApiCall: (endpoint) => received.findLast((request) => request.path === `/api/${endpoint}`),
     createAppToken: (userId, permissions) => state.createAppToken(userId, permissions),
     oauth,
     failNext(endpoint, kind) {
