@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { AccountsDialog } from './accounts-dialog.ts'
+import { pasteIntoEditor } from './paste-into-editor.ts'
 import { CollectionsPanel } from './collections-panel.ts'
 import { DocsPanel } from './docs-panel.ts'
 import { HistoryPanel } from './history-panel.ts'
@@ -153,38 +154,9 @@ export class ExplorerPage {
     ).toBeVisible()
   }
 
-  /**
-   * Replaces the body the way a user pastes it: select all, then a paste event carrying the
-   * text. (Typing it would let Monaco auto-close brackets and indent, changing the text.)
-   */
+  /** Replaces the body the way a user pastes it (see pasteIntoEditor). */
   async setBody(text: string) {
-    const paste = async () => {
-      await this.bodyEditor.locator('.monaco-editor').click()
-      await this.page.keyboard.press('ControlOrMeta+A')
-      if (text === '') {
-        await this.page.keyboard.press('Delete')
-        return
-      }
-      await this.page.evaluate((pasted) => {
-        const data = new DataTransfer()
-        data.setData('text/plain', pasted)
-        const target = document.activeElement ?? document.body
-        target.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        )
-      }, text)
-    }
-    // Done when the editor shows the pasted text's end (where the cursor is left); on a busy
-    // machine the paste can reach the editor before it has taken the endpoint's draft, and is
-    // lost: the user would paste again, and so does this.
-    const end = text.replace(/\s/g, '').slice(-60)
-    const lines = this.bodyEditor.locator('.view-lines')
-    await expect(async () => {
-      await paste()
-      await expect
-        .poll(async () => (await lines.innerText()).replace(/\s/g, ''), { timeout: 3_000 })
-        .toContain(end)
-    }).toPass()
+    await pasteIntoEditor(this.page, this.bodyEditor, text)
   }
 
   /** Ctrl+Enter from the editor, the way users send. */

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { pasteIntoEditor } from './paste-into-editor.ts'
 
 /** Locators and actions of the streaming view, so stories read as what the user does. */
 export class StreamingPage {
@@ -90,18 +91,9 @@ export class StreamingPage {
     await this.page.getByTestId('streaming-join').click()
   }
 
-  /** Like ExplorerPage.setBody: select all, then paste, so Monaco does not auto-close brackets. */
+  /** Replaces the params the way a user pastes them (see pasteIntoEditor). */
   async setParams(text: string) {
-    await this.page.getByTestId('streaming-params-editor').locator('.monaco-editor').click()
-    await this.page.keyboard.press('ControlOrMeta+A')
-    await this.page.evaluate((pasted) => {
-      const data = new DataTransfer()
-      data.setData('text/plain', pasted)
-      const target = document.activeElement ?? document.body
-      target.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      )
-    }, text)
+    await pasteIntoEditor(this.page, this.page.getByTestId('streaming-params-editor'), text)
   }
 
   joined(channel: string): Locator {
