@@ -97,11 +97,16 @@ export function createHistoryService(dependencies: HistoryServiceDependencies): 
         return ok(notices)
       }),
     record(input) {
-      const run = withStore((store) => store.append(input)).then((result) => {
-        if (!result.ok) dependencies.log(`history: not recorded: ${result.error.message}`)
-        dependencies.emitAppended(result)
-        return result
-      })
+      // Counted as pending at once (settled() waits for it), but handed to the worker only on
+      // the next turn of the event loop: copying the answer to the worker would otherwise run
+      // before the sender's caller gets the answer it is waiting for.
+      const run = nextTurn()
+        .then(() => withStore((store) => store.append(input)))
+        .then((result) => {
+          if (!result.ok) dependencies.log(`history: not recorded: ${result.error.message}`)
+          dependencies.emitAppended(result)
+          return result
+        })
       pending.add(run)
       void run.finally(() => pending.delete(run))
       return run
@@ -116,3 +121,5 @@ export function createHistoryService(dependencies: HistoryServiceDependencies): 
     },
   }
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
