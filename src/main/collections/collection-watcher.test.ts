@@ -93,10 +93,17 @@ it('says when the collection folder is deleted', async () => {
 it('reports nothing once closed', async () => {
   const { collection, changes, watcher } = await watched()
   await watcher.close()
+  // A second watcher on the same folder: once it has reported the write, the closed one would
+  // have reported it too (same debounce) if it were still watching.
+  const witness: CollectionChange[] = []
+  const open = collection.watch((change) => witness.push(change), { debounceMs: 150 })
+  watchers.push(open)
+  await open.ready
   await writeFile(
     join(collection.directory, 'a.request.json'),
     serializeRequest(draft({ name: 'a' })),
   )
-  await new Promise((resolve) => setTimeout(resolve, 300))
+  await until(() => witness.length === 1)
+  expect(names(witness[0])).toEqual(['a'])
   expect(changes).toEqual([])
 })

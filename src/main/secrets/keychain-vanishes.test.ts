@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -58,8 +59,9 @@ describe.skipIf(!keychainExpected)('when the keychain disappears mid-session', (
       expect(added).toMatchObject({ step: 'added', ok: true })
 
       // The Secret Service goes away: the bus it lives on stops, and the keyring daemon with it.
+      const busGone = once(keychain.bus, 'exit')
       keychain.bus.kill('SIGKILL')
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      await busGone
       child.stdin!.write('send\n')
       const sent = await next()
       expect(sent.withToken).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' })
