@@ -21,7 +21,7 @@ function recorded(endpoint: string, requestBody: string, responseJson: unknown) 
   return { onDisk: `${JSON.stringify(stored)}\n${bodyText}`, body: JSON.parse(bodyText) }
 }
 
-// One endpoint per family of the list in secrets/secret-fields.ts, as the real server spells it.
+// One endpoint per family of the list in shared/secret-fields.ts, as the real server spells it.
 describe('the history keeps no secret of', () => {
   it('2FA registration: the password and code sent, the TOTP secret, otpauth URL and QR answered', () => {
     const { onDisk, body } = recorded(

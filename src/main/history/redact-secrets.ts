@@ -1,11 +1,11 @@
 import { parseBodyText } from '../../shared/body-text.ts'
 import { blankFieldValues } from '../secrets/lenient-fields.ts'
-import { secretFieldsFor, type SecretFields } from '../secrets/secret-fields.ts'
+import { secretFieldsFor, type SecretFields } from '../../shared/secret-fields.ts'
 import { removedMarker } from '../secrets/typed-token.ts'
 
 // The history must never hold a secret (DESIGN.md). A typed `i` is taken out of the request by
 // secrets/typed-token.ts; the other secrets an endpoint receives or answers with (passwords, 2FA
-// codes and keys, issued tokens: the one list is secrets/secret-fields.ts) are replaced here by
+// codes and keys, issued tokens: the one list is shared/secret-fields.ts) are replaced here by
 // the marker, so the history shows that a value was there and was removed. What the user saw on
 // screen is not changed, only what is written. Decided on the parsed value, like the token.
 

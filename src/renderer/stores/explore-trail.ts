@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { ResponseRecord, SendRequestInput } from '../../shared/requests.ts'
+import { secretFieldsFor } from '../../shared/secret-fields.ts'
 import { useRequestStore } from './request.ts'
 
 /** One step of an exploration: a request sent and what came back. */
@@ -15,13 +16,21 @@ export interface TrailStep {
 
 const keep = 50
 
-/** A short reminder of what a body asked for: its first id-like or string value. */
-export function stepDetail(body: string): string {
+/**
+ * A short reminder of what a body asked for: its first id-like or string value. Never a secret
+ * (the token `i`, a password, a 2FA code…): the breadcrumb stays on screen for anyone to read.
+ */
+export function stepDetail(endpoint: string, body: string): string {
   try {
     const parsed: unknown = JSON.parse(body)
     if (!parsed || typeof parsed !== 'object') return ''
+    const secrets = secretFieldsFor(endpoint, 'request')
     const entries = Object.entries(parsed as Record<string, unknown>).filter(
-      ([key, value]) => key !== 'i' && (typeof value === 'string' || typeof value === 'number'),
+      ([key, value]) =>
+        key !== 'i' &&
+        !secrets.topLevel.has(key) &&
+        !secrets.anywhere.has(key) &&
+        (typeof value === 'string' || typeof value === 'number'),
     )
     const preferred =
       entries.find(([key]) => /Id$|^username$|^query$|^tag$/.test(key)) ?? entries[0]
@@ -51,7 +60,7 @@ export const useExploreTrailStore = defineStore('exploreTrail', () => {
       const step: TrailStep = {
         endpoint: response.endpoint,
         body: sent.body,
-        detail: stepDetail(sent.body),
+        detail: stepDetail(response.endpoint, sent.body),
         sent,
         response,
       }

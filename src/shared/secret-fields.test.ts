@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { sharedFixture } from '../../../test-kit/support/shared-fixtures.ts'
+import { sharedFixture } from '../../test-kit/support/shared-fixtures.ts'
 import { secretFieldRules, secretFieldsFor } from './secret-fields.ts'
 
 it('gives each endpoint the generic fields and its own', () => {
