@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { sharedFixture } from '../../test-kit/support/shared-fixtures.ts'
+import { readSharedJson } from '../../test-kit/support/shared-fixtures.ts'
 import { secretFieldRules, secretFieldsFor } from './secret-fields.ts'
 
 it('gives each endpoint the generic fields and its own', () => {
@@ -23,19 +22,17 @@ it('gives each endpoint the generic fields and its own', () => {
   )
 })
 
-const realSpecPath = sharedFixture('api.json')
+const realSpec = readSharedJson('api.json')
 
 // The list names real endpoints and fields: a rename in Misskey shows up here, not as a leak.
-describe.skipIf(!realSpecPath)('the secret fields of a real Misskey 2025.5.0 api.json', () => {
+describe.skipIf(!realSpec)('the secret fields of a real Misskey 2025.5.0 api.json', () => {
   type Operation = {
     requestBody?: { content?: Record<string, { schema?: { properties?: object } }> }
     responses?: Record<string, { content?: Record<string, { schema?: { properties?: object } }> }>
   }
-  const spec = realSpecPath
-    ? (JSON.parse(readFileSync(realSpecPath, 'utf8')) as {
-        paths: Record<string, { post?: Operation }>
-      })
-    : { paths: {} }
+  const spec = (realSpec as { paths: Record<string, { post?: Operation }> } | null) ?? {
+    paths: {},
+  }
   const fieldsOf = (endpoint: string, side: 'request' | 'response') => {
     const operation = spec.paths[`/${endpoint}`]?.post
     const content =

@@ -23,6 +23,11 @@ export function substituteVariables(text: string, variables: Record<string, stri
   return { text: result, unknown: [...unknown] }
 }
 
+/** The variable names `text` uses as `{{name}}`, each once, in order of first use. */
+export function placeholderNames(text: string): string[] {
+  return [...new Set([...text.matchAll(placeholder)].map((match) => match[1]!))]
+}
+
 /** Whether an offset of `text` lies inside a JSON string literal, by a scan of quotes and escapes. */
 function stringRegions(text: string): (offset: number) => boolean {
   const starts: number[] = []

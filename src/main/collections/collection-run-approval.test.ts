@@ -155,6 +155,30 @@ it('never sends a value captured from one server to another unless the user says
   if (!run.ok) throw new Error(run.error.message)
   const noteId = run.value.captured.noteId!
   expect(sentTo(other).at(-1)?.json).toEqual({ noteId })
+
+  // Sent from the editor, the captured value goes back to its own server only.
+  const otherCalls = sentTo(other).length
+  const editorSend = (origin: string, requestId: string) =>
+    world.services.requests.send({
+      requestId,
+      origin,
+      endpoint: 'notes/show',
+      body: '{"noteId": "{{noteId}}"}',
+      auth: { mode: 'none', accountId: null },
+    })
+  expect(await editorSend(other.origin, 'editor-1')).toMatchObject({
+    ok: false,
+    error: {
+      code: 'CAPTURED_VALUE_OTHER_SERVER',
+      detail: { variable: 'noteId', capturedFrom: fake.origin, sentTo: other.origin },
+    },
+  })
+  expect(sentTo(other)).toHaveLength(otherCalls)
+  expect(await editorSend(fake.origin, 'editor-2')).toMatchObject({
+    ok: true,
+    value: { status: 200 },
+  })
+  expect(sentTo(fake).at(-1)?.json).toEqual({ noteId })
 })
 
 it('remembers where a value captured in an earlier run came from', async () => {

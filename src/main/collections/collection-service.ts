@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../storage/write-file-atomic.ts'
 import { parseRequest, requestFileSuffix } from './request-file.ts'
 import { confirmationFor, planRun, requestHash } from './run-approval.ts'
 import { findFolder, requestsIn, runFolder, type RunFolderDependencies } from './run-folder.ts'
+import type { FillableVariables } from '../requests/substituting-sender.ts'
 
 /** Enough for any real collection's history of edits; the oldest are forgotten first. */
 const maxTrustedPerCollection = 5000
@@ -231,10 +232,16 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
       return ok(undefined)
     },
 
-    /** The variables `{{name}}` is filled from now: the active environment's, then captured ones. */
-    async variables(): Promise<Record<string, string>> {
-      if (!current) return {}
-      return activeVariables(current, (await describe(current)).activeEnvironment)
+    /**
+     * The variables `{{name}}` is filled from now (the active environment's, then captured ones),
+     * with the server each captured one came from.
+     */
+    async variables(): Promise<FillableVariables> {
+      if (!current) return { values: {}, capturedFrom: {} }
+      return {
+        values: activeVariables(current, (await describe(current)).activeEnvironment),
+        capturedFrom: { ...capturedOrigins },
+      }
     },
 
     async runFolder(

@@ -5,6 +5,7 @@ import type {
   RunConfirmation,
   RunPlanStep,
 } from '../../shared/collection-session.ts'
+import { placeholderNames } from '../../shared/variables.ts'
 import { serializeRequest } from './request-file.ts'
 
 // A collection from a zip or a git pull is someone else's text: running it sends requests as
@@ -12,8 +13,6 @@ import { serializeRequest } from './request-file.ts'
 // the user did not approve) shows what will be sent where, as whom, and waits for a yes. The
 // same goes for a value captured from one server's answer that a later request would carry to
 // another server: it is planned here, before anything is sent, and needs the user's yes.
-
-const placeholder = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g
 
 /** The request's meaning on disk, as a hash: what the app wrote, or what the user approved. */
 export function requestHash(draft: SavedRequestDraft): string {
@@ -59,16 +58,11 @@ export async function planRun(
       accountLabel: account?.label ?? null,
     })
     const crossings: CrossOriginUse[] = []
-    for (const [, variable] of request.body.matchAll(placeholder)) {
-      const source = from[variable!]
-      if (
-        source &&
-        origin &&
-        source !== origin &&
-        !crossings.some((c) => c.variable === variable)
-      ) {
+    for (const variable of placeholderNames(request.body)) {
+      const source = from[variable]
+      if (source && origin && source !== origin) {
         crossings.push({
-          variable: variable!,
+          variable,
           capturedFrom: source,
           sentTo: origin,
           request: request.name,

@@ -59,7 +59,8 @@ export const errorMessages = {
   COLLECTION_NOT_OPEN: 'Choose a collection folder first.',
   COLLECTION_ITEM_NOT_FOUND: '{path} is not in the collection (any more).',
   COLLECTION_ITEM_INVALID: '{message}',
-  CAPTURED_VALUE_OTHER_SERVER: '{message}',
+  CAPTURED_VALUE_OTHER_SERVER:
+    'The value of {variable} was captured from {capturedFrom}; it is not sent to {sentTo} unless you allow it (or type the value yourself).',
   COLLECTION_NAME_INVALID: '{message}',
   COLLECTION_NAME_TAKEN: 'There is already an item called {name} there.',
   COLLECTION_FOLDER_NOT_EMPTY: '{message}',

@@ -63,7 +63,8 @@ export const errorMessages: Translation<typeof english> = {
   COLLECTION_NOT_OPEN: '先にコレクションのフォルダーを選んでください。',
   COLLECTION_ITEM_NOT_FOUND: '{path} は（もう）コレクションにありません。',
   COLLECTION_ITEM_INVALID: 'コレクションの項目を読み込めません: {message}',
-  CAPTURED_VALUE_OTHER_SERVER: '別のサーバーで取り込んだ値は送信しません: {message}',
+  CAPTURED_VALUE_OTHER_SERVER:
+    '{variable} の値は {capturedFrom} の応答から取り込んだものです。許可なく {sentTo} には送信しません（値を直接入力することもできます）。',
   COLLECTION_NAME_INVALID: 'その名前は使えません: {message}',
   COLLECTION_NAME_TAKEN: 'そこには {name} という項目がすでにあります。',
   COLLECTION_FOLDER_NOT_EMPTY: 'フォルダーが空ではありません: {message}',
