@@ -54,8 +54,9 @@ test("an avatar from the server loads through main, without credentials; the pag
   expect(refused).toBe('img-src')
 })
 
-test('an image from another host is hidden until the user shows other hosts for this server', async ({
+test('an image from another host is hidden until the user shows other hosts for this server, and hides again when the user takes that back', async ({
   explorer,
+  page,
 }) => {
   const seen: Array<Record<string, string | string[] | undefined>> = []
   const elsewhere = await startLocalServer((request, response) => {
@@ -111,6 +112,30 @@ test('an image from another host is hidden until the user shows other hosts for 
     await preview.expectShown('notes')
     await expect(preview.note('far1').locator('img')).toHaveAttribute('src', /^blob:/)
     await expect(preview.pane.getByTestId('preview-images-hidden')).toBeHidden()
+
+    // The Preview says so quietly and offers the way back, from the keyboard too.
+    const shown = preview.pane.getByTestId('preview-images-allowed')
+    await expect(shown).toContainText('Images from other hosts are shown for this server')
+    await shown.getByRole('button', { name: 'Hide them' }).focus()
+    await page.keyboard.press('Enter')
+    await expect(preview.note('far1').locator('img')).toHaveCount(0)
+    await expect(preview.note('far1').getByTestId('preview-image-hidden')).toBeVisible()
+    await expect(notice).toContainText(new URL(elsewhere.origin).host)
+    await expect(notice.getByRole('button', { name: 'Show' })).toBeVisible()
+    await expect(shown).toBeHidden()
+
+    // Main keeps the choice for this server: a fresh page reopening the answer still hides it.
+    const fetchedBeforeReopen = seen.length
+    await page.reload()
+    await explorer.openServer(server.origin)
+    await explorer.history.show()
+    await explorer.history.open(0)
+    await preview.expectShown('notes')
+    await expect(preview.note('far1').getByTestId('preview-image-hidden')).toBeVisible()
+    await expect(preview.note('far1').locator('img')).toHaveCount(0)
+    await expect(preview.pane.getByTestId('preview-images-hidden')).toBeVisible()
+    await expect(shown).toBeHidden()
+    expect(seen.length).toBe(fetchedBeforeReopen)
   } finally {
     await server.close()
     await elsewhere.close()

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, ref, watch } from 'vue'
-import type { ImageOutcome } from '../preview/image-cache.ts'
+import type { ImageLease, ImageOutcome } from '../preview/image-cache.ts'
 import { httpUrl } from '../preview/safe-url.ts'
 import { useImageHostsStore } from '../stores/image-hosts.ts'
 
@@ -11,27 +11,36 @@ import { useImageHostsStore } from '../stores/image-hosts.ts'
 export function useBridgedImage(serverOrigin: () => string | null, source: () => unknown) {
   const hosts = useImageHostsStore()
   const outcome = ref<ImageOutcome | null>(null)
-  let held: { server: string; address: string } | null = null
+  let held: { server: string; address: string; lease: ImageLease } | null = null
 
   function release() {
-    if (held) hosts.cache.release(held.server, held.address)
+    held?.lease.release()
     held = null
   }
 
   watch(
     [() => httpUrl(source()), serverOrigin, () => hosts.generation[serverOrigin() ?? ''] ?? 0],
     ([address, server]) => {
-      release()
       if (!address || !server) {
+        release()
         outcome.value = address
           ? { state: 'hidden', host: new URL(address).host }
           : { state: 'failed' }
         return
       }
-      const mine = { server, address }
+      const previous = held
+      const mine = { server, address, lease: hosts.cache.acquire(server, address) }
       held = mine
-      outcome.value = hosts.cache.peek(server, address)
-      void hosts.cache.acquire(server, address).then((answer) => {
+      const known = hosts.cache.peek(server, address)
+      // Asked again after "Show" or "Hide": keep what shows until main answers, so the server's
+      // own images do not blink; a different image starts from what the cache knows.
+      const askedAgain = previous?.server === server && previous.address === address
+      if (known || !askedAgain) {
+        previous?.lease.release()
+        outcome.value = known
+      }
+      void mine.lease.outcome.then((answer) => {
+        if (askedAgain && !known) previous?.lease.release()
         if (held !== mine) return
         outcome.value = answer
         if (answer.state === 'hidden') hosts.noteHidden(server, answer.host)

@@ -33,6 +33,14 @@ export const previewMessages = {
     otherHostsHint:
       'Loading an image from another host tells that host you looked. Your choice is kept for this server.',
     showOtherHosts: 'Show',
+    otherHostsShown: 'Images from other hosts are shown for this server',
+    hideOtherHosts: 'Hide them',
+    hideOtherHostsHint:
+      'Hide images from hosts other than this server and its media proxy again. Your choice is kept for this server.',
+    choiceFailed: {
+      read: 'Could not read whether images from other hosts are shown: {reason}',
+      save: 'Could not save your choice about images from other hosts: {reason}',
+    },
   },
   note: {
     renoted: 'renoted',

@@ -40,6 +40,14 @@ export const previewMessages: Translation<typeof englishPreview> = {
     otherHostsHint:
       '他のホストの画像を読み込むと、閲覧したことがそのホストに伝わります。この選択はサーバーごとに保存されます。',
     showOtherHosts: '表示する',
+    otherHostsShown: 'このサーバーでは他のホストの画像を表示しています',
+    hideOtherHosts: '非表示に戻す',
+    hideOtherHostsHint:
+      'このサーバーとそのメディアプロキシ以外のホストの画像を、再び非表示にします。この選択はサーバーごとに保存されます。',
+    choiceFailed: {
+      read: '他のホストの画像を表示するかどうかを読み込めませんでした: {reason}',
+      save: '他のホストの画像についての選択を保存できませんでした: {reason}',
+    },
   },
   note: {
     renoted: 'リノート',

@@ -17,6 +17,14 @@ interface Entry {
   outcome: Promise<ImageOutcome>
   settled: ImageOutcome | null
   users: number
+  /** Forgotten while still shown: its blob: URL is revoked when the last element lets go. */
+  retired: boolean
+}
+
+/** One element's hold on an image; `release` when the element no longer shows it. */
+export interface ImageLease {
+  outcome: Promise<ImageOutcome>
+  release: () => void
 }
 
 /**
@@ -43,11 +51,26 @@ export function createImageCache(dependencies: ImageCacheDependencies) {
     return { state: 'shown', url: dependencies.createUrl(blob) }
   }
 
-  function drop(key: string, entry: Entry) {
-    entries.delete(key)
+  function revoke(entry: Entry) {
     void entry.outcome.then((outcome) => {
       if (outcome.state === 'shown') dependencies.revokeUrl(outcome.url)
     })
+  }
+
+  function drop(key: string, entry: Entry) {
+    entries.delete(key)
+    revoke(entry)
+  }
+
+  /** Takes matching images of a server out of the cache, so the next element asks main again. */
+  function forget(serverOrigin: string, matches: (entry: Entry) => boolean) {
+    for (const [key, entry] of entries) {
+      if (!key.startsWith(`${serverOrigin} `) || !matches(entry)) continue
+      entries.delete(key)
+      // An element still showing it keeps its blob: URL until it lets go (see the lease).
+      entry.retired = true
+      if (entry.users === 0) revoke(entry)
+    }
   }
 
   function trim() {
@@ -58,36 +81,58 @@ export function createImageCache(dependencies: ImageCacheDependencies) {
   }
 
   return {
-    /** The image's outcome; call `release` with the same arguments when it is no longer shown. */
-    acquire(serverOrigin: string, url: string): Promise<ImageOutcome> {
+    /**
+     * The image's outcome, held until the lease is released. The lease holds this very entry, so
+     * an element that lets go after the image was forgotten does not miscount its successor.
+     */
+    acquire(serverOrigin: string, url: string): ImageLease {
       const key = keyOf(serverOrigin, url)
       let entry = entries.get(key)
       if (entry) entries.delete(key)
       else {
-        const created: Entry = { outcome: load(serverOrigin, url), settled: null, users: 0 }
+        const created: Entry = {
+          outcome: load(serverOrigin, url),
+          settled: null,
+          users: 0,
+          retired: false,
+        }
         void created.outcome.then((outcome) => (created.settled = outcome))
         entry = created
       }
-      entry.users++
-      entries.set(key, entry)
+      const held = entry
+      held.users++
+      entries.set(key, held)
       trim()
-      return entry.outcome
+      let released = false
+      return {
+        outcome: held.outcome,
+        release: () => {
+          if (released) return
+          released = true
+          held.users = Math.max(0, held.users - 1)
+          if (held.retired && held.users === 0) revoke(held)
+          trim()
+        },
+      }
     },
     /** The outcome already known for an image, so a card scrolled back into view draws at once. */
     peek(serverOrigin: string, url: string): ImageOutcome | null {
       return entries.get(keyOf(serverOrigin, url))?.settled ?? null
     },
-    release(serverOrigin: string, url: string) {
-      const entry = entries.get(keyOf(serverOrigin, url))
-      if (entry) entry.users = Math.max(0, entry.users - 1)
-      trim()
-    },
-    /** Forgets what was hidden and what failed for a server, so it is asked again (after "Show"). */
+    /**
+     * Forgets what was hidden and what failed for a server, and what is still on its way (main
+     * may have read the old choice), so it is asked again (after "Show").
+     */
     forgetUnshown(serverOrigin: string) {
-      for (const [key, entry] of entries) {
-        if (key.startsWith(`${serverOrigin} `) && entry.settled && entry.settled.state !== 'shown')
-          entries.delete(key)
-      }
+      forget(serverOrigin, (entry) => entry.settled === null || entry.settled.state !== 'shown')
+    },
+    /**
+     * Forgets what was shown for a server, and what is still on its way (main may have read the
+     * old choice), so main decides again (after "Hide"). Only main knows which shown image came
+     * from another host (its media proxy, a redirect), so the server's own images are asked too.
+     */
+    forgetShown(serverOrigin: string) {
+      forget(serverOrigin, (entry) => entry.settled === null || entry.settled.state === 'shown')
     },
     get size() {
       return entries.size

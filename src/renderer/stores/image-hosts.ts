@@ -1,26 +1,37 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { fail } from '../../shared/result.ts'
+import type { ImagePolicy } from '../../shared/contract/images.ts'
+import { fail, type AppError, type Result } from '../../shared/result.ts'
 import { getBridge } from '../bridge.ts'
 import { createImageCache } from '../preview/image-cache.ts'
+
+/** A call to main about the choice that failed: reading it, or saving a change to it. */
+export interface ImageChoiceFailure {
+  doing: 'read' | 'save'
+  error: AppError
+}
+
+const outsideTheApp = () => fail('INTERNAL', 'The page runs outside the app.')
 
 /**
  * The Preview's images and the user's per-server choice about other hosts. Main decides what
  * loads (the server's own origin and its media proxy always; other hosts once the user chose to
  * show them for that server) and keeps the choice; this store remembers which hosts were hidden
- * so the pane can say so, and asks the hidden images again once the user shows them.
+ * so the pane can say so, and asks the images again once the user shows or hides them.
  */
 export const useImageHostsStore = defineStore('imageHosts', () => {
   /** Server origin → hosts whose images were hidden in this session. */
   const hiddenHosts = ref<Record<string, string[]>>({})
-  /** Server origin → bumped when its hidden images should be asked for again. */
+  /** Server origin → whether main shows images from other hosts for it (once asked). */
+  const otherHostsAllowed = ref<Record<string, boolean>>({})
+  /** Server origin → bumped when its images should be asked for again. */
   const generation = ref<Record<string, number>>({})
-  const failure = ref<string | null>(null)
+  const failure = ref<ImageChoiceFailure | null>(null)
 
   const cache = createImageCache({
     fetchImage: async (serverOrigin, url) => {
       const bridge = getBridge()
-      if (!bridge) return fail('INTERNAL', 'The page runs outside the app.')
+      if (!bridge) return outsideTheApp()
       return bridge.images.fetch(serverOrigin, url)
     },
     createUrl: (blob) => URL.createObjectURL(blob),
@@ -33,17 +44,55 @@ export const useImageHostsStore = defineStore('imageHosts', () => {
     if (!list.includes(host)) hiddenHosts.value[serverOrigin] = [...list, host]
   }
 
-  async function showOtherHosts(serverOrigin: string) {
-    const answer = await getBridge()?.images.setOtherHostsAllowed(serverOrigin, true)
-    if (!answer?.ok) {
-      failure.value = answer?.error.message ?? null
-      return
+  /** Keeps main's answer; true when it is the policy, false when it failed (see `failure`). */
+  function settle(doing: ImageChoiceFailure['doing'], answer: Result<ImagePolicy>) {
+    if (!answer.ok) {
+      failure.value = { doing, error: answer.error }
+      return false
     }
     failure.value = null
-    cache.forgetUnshown(serverOrigin)
-    hiddenHosts.value[serverOrigin] = []
+    otherHostsAllowed.value[answer.value.serverOrigin] = answer.value.otherHostsAllowed
+    return true
+  }
+
+  async function loadPolicy(serverOrigin: string) {
+    const answer = (await getBridge()?.images.getPolicy(serverOrigin)) ?? outsideTheApp()
+    settle('read', answer)
+  }
+
+  function askAgain(serverOrigin: string) {
     generation.value[serverOrigin] = (generation.value[serverOrigin] ?? 0) + 1
   }
 
-  return { hiddenHosts, generation, failure, cache, noteHidden, showOtherHosts }
+  async function showOtherHosts(serverOrigin: string) {
+    const bridge = getBridge()
+    const answer =
+      (await bridge?.images.setOtherHostsAllowed(serverOrigin, true)) ?? outsideTheApp()
+    if (!settle('save', answer)) return
+    cache.forgetUnshown(serverOrigin)
+    hiddenHosts.value[serverOrigin] = []
+    askAgain(serverOrigin)
+  }
+
+  /** Takes the choice back: images from other hosts already shown are asked again, and hide. */
+  async function hideOtherHosts(serverOrigin: string) {
+    const bridge = getBridge()
+    const answer =
+      (await bridge?.images.setOtherHostsAllowed(serverOrigin, false)) ?? outsideTheApp()
+    if (!settle('save', answer)) return
+    cache.forgetShown(serverOrigin)
+    askAgain(serverOrigin)
+  }
+
+  return {
+    hiddenHosts,
+    otherHostsAllowed,
+    generation,
+    failure,
+    cache,
+    noteHidden,
+    loadPolicy,
+    showOtherHosts,
+    hideOtherHosts,
+  }
 })
