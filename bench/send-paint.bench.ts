@@ -23,7 +23,9 @@ interface Answer {
  * fetch in a page of the same server that pretty-prints the answer into a <pre>, as Misskey's
  * own API console does. Each run is timed inside the page, click to the frame after the answer's
  * first note id is painted — in the view that opens (the Preview's cards) and in the Body tab's
- * JSON —; the page's long tasks are recorded while the 1 MB answer shows.
+ * JSON —; then the page's main thread is traced while the 1 MB answer is sent and shown.
+ * `transport`: how our page reaches main (test-bridge.ts); the socket is the one comparable to
+ * Electron's IPC, the binding is kept to show what it costs.
  */
 export async function benchSendPaint(
   rendererDirectory: string,
