@@ -8,7 +8,7 @@ import { createDispatcher } from '../../src/main/ipc/dispatcher.ts'
 import { createHandlers } from '../../src/main/ipc/handlers.ts'
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store.ts'
 import { createMainServices } from '../../src/main/services.ts'
-import { installTestBridge, type TestBridge } from './test-bridge.ts'
+import { installTestBridge, type BridgeTransport, type TestBridge } from './test-bridge.ts'
 
 export interface MainWorld {
   /** Main's storage folder for this test (Electron's userData in the app). */
@@ -50,6 +50,12 @@ export interface MainWorldOptions {
   storageDirectory?: string
   /** Reuse a keychain service (a later session of the app finds the earlier one's tokens). */
   keychainService?: string
+  /**
+   * How the page reaches main: Playwright's binding (the default, what the stories use) or a
+   * loopback WebSocket as quick as Electron's IPC, for benchmarks; the page's context then
+   * needs `bypassCSP: true`.
+   */
+  transport?: BridgeTransport
 }
 
 export async function startMainWorld(
@@ -103,15 +109,19 @@ export async function startMainWorld(
     },
   })
   const dispatch = createDispatcher(createHandlers(services), log)
-  bridge = await installTestBridge(page, dispatch)
+  const installed = await installTestBridge(page, dispatch, options.transport)
+  bridge = installed
   let closing: Promise<void> | null = null
   const close = () => (closing ??= services.close())
   // Closing the window quits the app: a later session on the same folder can take the history.
-  page.once('close', () => void close())
+  page.once('close', () => {
+    void close()
+    void installed.close()
+  })
   return Object.assign(world, {
     storageDirectory: folder,
     keychainService,
-    bridge,
+    bridge: installed,
     logs,
     opened,
     saveDialogs,
@@ -120,6 +130,7 @@ export async function startMainWorld(
     dispose: async () => {
       services.streaming.dispose()
       await close()
+      await installed.close()
       if (!storageDirectory) await rm(folder, { recursive: true, force: true })
     },
   })

@@ -6,65 +6,58 @@ import {
   eventChannels,
 } from '../../src/shared/contract/names.ts'
 import type { Dispatch } from '../../src/main/ipc/dispatcher.ts'
+import { bytesTag, startBridgeSocket, type CallFrame } from './socket-bridge.ts'
+
+/**
+ * How the page's calls reach main: `binding` is Playwright's exposeBinding (over the DevTools
+ * protocol; what the stories use), `socket` a loopback WebSocket, as quick as Electron's IPC for
+ * a big answer (the page's context needs `bypassCSP: true`: the app's policy allows no socket).
+ */
+export type BridgeTransport = 'binding' | 'socket'
 
 export interface TestBridge {
+  transport: BridgeTransport
   /** Pushes an event to the page, as main does with webContents.send. */
   emit<Name extends keyof ExplorerEvents>(event: Name, payload: ExplorerEvents[Name]): Promise<void>
+  close(): Promise<void>
 }
 
 interface BridgeShape {
   methods: Record<string, readonly string[]>
   events: Record<string, string>
   globalName: string
+  /** The socket to call main through; null: Playwright's binding. */
+  socketUrl: string | null
+  bytesTag: string
 }
 
 /**
  * Gives the page the same `window.explorer` the preload gives it in Electron, with every call
- * going through Playwright's binding to main's real dispatcher in the test process. Only
- * Electron's IPC plumbing is replaced; validation, handlers and services are main's own.
+ * going to main's real dispatcher in the test process. Only Electron's IPC plumbing is replaced;
+ * validation, handlers and services are main's own.
  */
-export async function installTestBridge(page: Page, dispatch: Dispatch): Promise<TestBridge> {
-  await page.exposeBinding('__explorerInvoke', (_source, method: string, args: unknown[]) =>
-    dispatch(method, args),
-  )
-  await page.addInitScript(
-    ({ methods, events, globalName }: BridgeShape) => {
-      type Listener = (payload: unknown) => void
-      const scope = globalThis as unknown as Record<string, unknown> & {
-        __explorerInvoke(method: string, args: unknown[]): Promise<unknown>
-      }
-      const listeners = new Map<string, Set<Listener>>()
-      const bridge: Record<string, Record<string, unknown>> = { events: {} }
-      // The same walk over the contract's names as the preload's buildBridge (an init script
-      // runs in the page and cannot import it).
-      for (const [space, members] of Object.entries(methods)) {
-        bridge[space] = {}
-        for (const member of members) {
-          bridge[space][member] = (...args: unknown[]) =>
-            scope.__explorerInvoke(`${space}.${member}`, args)
-        }
-      }
-      for (const [subscription, channel] of Object.entries(events)) {
-        ;(bridge.events as Record<string, unknown>)[subscription] = (listener: Listener) => {
-          const set = listeners.get(channel) ?? new Set<Listener>()
-          listeners.set(channel, set)
-          set.add(listener)
-          return () => set.delete(listener)
-        }
-      }
-      scope.__explorerEmit = (channel: string, payload: unknown) => {
-        for (const listener of listeners.get(channel) ?? []) listener(payload)
-      }
-      Object.defineProperty(globalThis, globalName, { value: Object.freeze(bridge) })
-    },
-    {
-      methods: bridgeMethodNames,
-      events: eventChannels,
-      globalName: bridgeGlobalName,
-    } satisfies BridgeShape,
-  )
+export async function installTestBridge(
+  page: Page,
+  dispatch: Dispatch,
+  transport: BridgeTransport = 'binding',
+): Promise<TestBridge> {
+  const socket = transport === 'socket' ? await startBridgeSocket(dispatch) : null
+  if (!socket) {
+    await page.exposeBinding('__explorerInvoke', (_source, method: string, args: unknown[]) =>
+      dispatch(method, args),
+    )
+  }
+  await page.addInitScript(buildPageBridge, {
+    methods: bridgeMethodNames,
+    events: eventChannels,
+    globalName: bridgeGlobalName,
+    socketUrl: socket?.url ?? null,
+    bytesTag,
+  } satisfies BridgeShape)
   return {
+    transport,
     async emit(event, payload) {
+      if (socket) return socket.emit(event, payload)
       await page.evaluate(
         ([channel, value]) =>
           (
@@ -73,5 +66,72 @@ export async function installTestBridge(page: Page, dispatch: Dispatch): Promise
         [event, payload] as const,
       )
     },
+    close: async () => socket?.close(),
   }
+}
+
+/** Runs in the page before its own scripts (an init script: it cannot import anything). */
+function buildPageBridge({ methods, events, globalName, socketUrl, bytesTag }: BridgeShape) {
+  type Listener = (payload: unknown) => void
+  const scope = globalThis as unknown as Record<string, unknown> & {
+    __explorerInvoke(method: string, args: unknown[]): Promise<unknown>
+  }
+  const listeners = new Map<string, Set<Listener>>()
+  const emit = (channel: string, payload: unknown) => {
+    for (const listener of listeners.get(channel) ?? []) listener(payload)
+  }
+  let invoke = (method: string, args: unknown[]) => scope.__explorerInvoke(method, args)
+  if (socketUrl) {
+    const socket = new WebSocket(socketUrl)
+    const open = new Promise<void>((resolve, reject) => {
+      socket.onopen = () => resolve()
+      socket.onerror = () => reject(new Error(`The test bridge cannot reach ${socketUrl}.`))
+    })
+    open.catch(() => undefined) // told to each call; a page that makes none has nothing to hear
+    const pending = new Map<number, { resolve: Listener; reject: (error: Error) => void }>()
+    let lastId = 0
+    const revive = (_key: string, value: unknown) => {
+      const bytes = (value as Record<string, unknown> | null)?.[bytesTag]
+      return typeof bytes === 'string'
+        ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))
+        : value
+    }
+    socket.onmessage = ({ data }) => {
+      const frame = JSON.parse(data as string, revive) as
+        { id: number; result: unknown } | { channel: string; payload: unknown }
+      if ('channel' in frame) return emit(frame.channel, frame.payload)
+      pending.get(frame.id)?.resolve(frame.result)
+      pending.delete(frame.id)
+    }
+    socket.onclose = () => {
+      for (const call of pending.values()) call.reject(new Error('The test bridge closed.'))
+      pending.clear()
+    }
+    invoke = async (method, args) => {
+      await open
+      const id = ++lastId
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject })
+        socket.send(JSON.stringify({ id, method, args } satisfies CallFrame))
+      })
+    }
+  }
+  const bridge: Record<string, Record<string, unknown>> = { events: {} }
+  // The same walk over the contract's names as the preload's buildBridge.
+  for (const [space, members] of Object.entries(methods)) {
+    bridge[space] = {}
+    for (const member of members) {
+      bridge[space][member] = (...args: unknown[]) => invoke(`${space}.${member}`, args)
+    }
+  }
+  for (const [subscription, channel] of Object.entries(events)) {
+    ;(bridge.events as Record<string, unknown>)[subscription] = (listener: Listener) => {
+      const set = listeners.get(channel) ?? new Set<Listener>()
+      listeners.set(channel, set)
+      set.add(listener)
+      return () => set.delete(listener)
+    }
+  }
+  scope.__explorerEmit = emit
+  Object.defineProperty(globalThis, globalName, { value: Object.freeze(bridge) })
 }

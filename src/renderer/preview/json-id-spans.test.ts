@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findJsonIdSpans } from './json-id-spans.ts'
+import { findJsonIdSpans, walkJsonIdSpans } from './json-id-spans.ts'
 import type { SchemaNode } from './schema-nav.ts'
 
 const schema: SchemaNode = {
@@ -58,6 +58,22 @@ describe('ids in the JSON view', () => {
     const text = JSON.stringify([{ ...answer[0], text: 'a "quoted" \\ \u2603 line' }])
     const links = linked(text, (endpoint) => endpoint !== 'drive/files/show')
     expect(links.map((link) => link.text)).toEqual(['note1', 'user1', 'user1'])
+  })
+
+  it('walks a long answer a step per item: the steps together link what one walk does', () => {
+    const text = JSON.stringify([answer[0], answer[0], answer[0]], null, 2)
+    const walk = walkJsonIdSpans(text, schema, () => true)
+    const seen: number[] = []
+    while (!walk.steps.next().done) seen.push(walk.spans.length)
+    expect(seen.length).toBeGreaterThan(3)
+    expect(walk.spans).toEqual(findJsonIdSpans(text, schema, () => true))
+    expect(walk.spans).toHaveLength(18)
+  })
+
+  it('reads keys with escapes and a bare string at the top', () => {
+    const text = '[{"\u0069d": "note1"}]'
+    expect(linked(text).map((link) => link.text)).toEqual(['note1'])
+    expect(findJsonIdSpans('"note1"', schema, () => true)).toEqual([])
   })
 
   it('links nothing in text that is not JSON', () => {

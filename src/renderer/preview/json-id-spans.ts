@@ -22,17 +22,33 @@ export function findJsonIdSpans(
   /** The value the text is the JSON of, when the caller already has it (a megabyte is not parsed twice). */
   parsed?: unknown,
 ): JsonIdSpan[] {
-  if (text.length > maxLinkedTextLength) return []
+  const walk = walkJsonIdSpans(text, schemaRoot, has, parsed)
+  while (!walk.steps.next().done);
+  return walk.spans
+}
+
+/**
+ * The same walk a step at a time: `spans` grows as `steps` goes on, and a step ends after each
+ * item of every array, so a megabyte can be linked a few milliseconds per task.
+ */
+export function walkJsonIdSpans(
+  text: string,
+  schemaRoot: SchemaNode | null,
+  has: (endpoint: string) => boolean,
+  parsed?: unknown,
+): { spans: JsonIdSpan[]; steps: Iterator<void> } {
+  const spans: JsonIdSpan[] = []
+  const none = { spans, steps: [][Symbol.iterator]() }
+  if (text.length > maxLinkedTextLength) return none
   let value: unknown = parsed
   if (value === undefined) {
     try {
       value = JSON.parse(text)
     } catch {
-      return []
+      return none
     }
   }
   const root = schemaRoot ?? {}
-  const spans: JsonIdSpan[] = []
   let position = 0
 
   // Character codes, not regular expressions: this runs over every character of the answer.
@@ -71,16 +87,22 @@ export function findJsonIdSpans(
     }
   }
 
-  /** `component`: what a string here identifies (from its field), or null. */
-  function walk(current: unknown, schema: unknown, component: string | null) {
-    skipSpace()
+  /** A string or a scalar at `position`; `component`: what a string here identifies, or null. */
+  function leaf(current: unknown, component: string | null) {
+    if (text[position] !== '"') return skipScalar()
+    const [start, end] = skipString()
+    const target = typeof current === 'string' ? followTargetFor(component, current) : null
+    if (target && has(target.endpoint)) spans.push({ start, end, ...target })
+  }
+
+  const opensContainer = () => {
+    const code = text.charCodeAt(position)
+    return code === 91 || code === 123 // [ or {
+  }
+
+  /** The value at `position` (after its leading space); a generator only for arrays and objects. */
+  function* walk(current: unknown, schema: unknown, component: string | null): Generator<void> {
     const opening = text[position]
-    if (opening === '"') {
-      const [start, end] = skipString()
-      const target = typeof current === 'string' ? followTargetFor(component, current) : null
-      if (target && has(target.endpoint)) spans.push({ start, end, ...target })
-      return
-    }
     if (opening === '[') {
       position++
       const items = Array.isArray(current) ? current : []
@@ -88,9 +110,11 @@ export function findJsonIdSpans(
       for (let index = 0; ; index++) {
         skipSpace()
         if (text[position] === ']') break
-        walk(items[index], itemSchema, component)
+        if (opensContainer()) yield* walk(items[index], itemSchema, component)
+        else leaf(items[index], component)
         skipSpace()
         if (text[position] === ',') position++
+        yield
       }
       position++
       return
@@ -103,7 +127,9 @@ export function findJsonIdSpans(
         skipSpace()
         if (text[position] !== '"') break
         const [keyStart, keyEnd] = skipString()
-        const key = JSON.parse(`"${text.slice(keyStart, keyEnd)}"`) as string
+        const raw = text.slice(keyStart, keyEnd)
+        // Keys are plain words but for the odd escape: parsing each would cost a call per field.
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
         skipSpace()
         position++ // the colon
         const child = record[key]
@@ -111,16 +137,20 @@ export function findJsonIdSpans(
           typeof child === 'string' || Array.isArray(child)
             ? idFieldTarget(root, resolved, key)
             : null
-        walk(child, propertySchema(resolved, key), childComponent)
+        skipSpace()
+        if (opensContainer()) yield* walk(child, propertySchema(resolved, key), childComponent)
+        else leaf(child, childComponent)
         skipSpace()
         if (text[position] === ',') position++
       }
       position++
-      return
     }
-    skipScalar()
   }
 
-  walk(value, root, null)
-  return spans
+  skipSpace()
+  if (!opensContainer()) {
+    leaf(value, null)
+    return none
+  }
+  return { spans, steps: walk(value, root, null) }
 }

@@ -1,4 +1,4 @@
-import type { Rect, Virtualizer } from '@tanstack/vue-virtual'
+import { elementScroll, type Rect, type Virtualizer } from '@tanstack/vue-virtual'
 
 // The virtualizer's defaults read sizes (clientHeight, getBoundingClientRect) the moment a row or
 // the list mounts, which makes the browser lay out the whole page in the middle of Vue's render,
@@ -36,4 +36,18 @@ export function measureRowWithoutLayout(
     instance.itemSizeCache.get(instance.options.getItemKey(index)) ??
     instance.options.estimateSize(index)
   )
+}
+
+/**
+ * The virtualizer writes its scroll position into a list as soon as the list mounts; a new list
+ * is at its top already, and the write (scrollTo) makes the browser lay out the whole page in the
+ * task that shows the answer. A list believed at its top and asked to go there is left alone.
+ */
+export function scrollWithoutNeedlessLayout(
+  offset: number,
+  options: { adjustments?: number; behavior?: ScrollBehavior },
+  instance: Virtualizer<HTMLElement, Element>,
+): void {
+  if (offset === 0 && !options.adjustments && (instance.scrollOffset ?? 0) === 0) return
+  elementScroll(offset, options, instance)
 }

@@ -39,6 +39,9 @@ export const useRequestStore = defineStore('request', () => {
     if (!bridge || running.value) return
     listenForProgress()
     const requestId = crypto.randomUUID()
+    // The request leaves before the page takes the last answer down (a megabyte's view takes a
+    // while to go): progress comes in later tasks, when `running` is set.
+    const sending = bridge.requests.send({ requestId, ...input })
     running.value = {
       requestId,
       endpoint: input.endpoint,
@@ -47,7 +50,7 @@ export const useRequestStore = defineStore('request', () => {
       bytes: 0,
       totalBytes: null,
     }
-    const result = await bridge.requests.send({ requestId, ...input })
+    const result = await sending
     running.value = null
     lastSent.value = input
     if (result.ok) {
