@@ -1,5 +1,5 @@
 import type { JsonPathExpectation, RequestExpectations } from './collections.ts'
-import type { ResponseBody, ResponseProblem } from './requests.ts'
+import { parseJsonBody, type ResponseBody, type ResponseProblem } from './requests.ts'
 import { valueAtPath } from './variables.ts'
 
 // Pure: the same checks for the command-line runner and the app's "run folder".
@@ -121,12 +121,15 @@ function result(name: string, passed: boolean, reason: () => string): Expectatio
 function parsedBody(
   body: ResponseBody,
 ): { ok: true; value: unknown } | { ok: false; reason: string } {
-  if (body.kind === 'json') return { ok: true, value: JSON.parse(body.text) as unknown }
-  if (body.kind === 'large') return { ok: false, reason: 'the response is too large to check' }
-  return {
-    ok: false,
-    reason: body.kind === 'empty' ? 'the response is empty' : 'the response is not JSON',
+  const parsed = parseJsonBody(body)
+  if (parsed.ok) return parsed
+  const reasons = {
+    empty: 'the response is empty',
+    large: 'the response is too large to check',
+    'not-json': 'the response is not JSON',
+    invalid: 'the response says it is JSON but does not parse',
   }
+  return { ok: false, reason: reasons[parsed.reason] }
 }
 
 function misskeyErrorCode(response: CheckedResponse): string | null {

@@ -24,8 +24,11 @@ export interface SendRequestInput {
 export type ResponseBody =
   | { kind: 'empty' }
   /**
-   * A body that parses as JSON, `text` exactly as it came. The page pretty-prints it when it shows
-   * it: main stays fast, and IPC carries the compact form.
+   * JSON, `text` exactly as it came; the page pretty-prints it when it shows it, and IPC carries
+   * the compact form. A successful (2xx) answer whose content type says JSON is not parsed by
+   * main: the page parses it anyway to show it, and parsing it on the send path was most of
+   * main's own work for a big answer. Whoever needs its value parses it (`parseJsonBody`) and
+   * treats a failure as "not JSON after all". Any other answer is `json` only when it parsed.
    */
   | { kind: 'json'; text: string }
   /**
@@ -91,4 +94,22 @@ export interface RequestProgress {
   bytes: number
   /** From Content-Length (download) or the file size (upload), when known. */
   totalBytes: number | null
+}
+
+/**
+ * The value of a JSON body, parsed by whoever needs it. A 2xx answer that only claimed to be JSON
+ * may fail here: `invalid` says so, as main's `{ kind: 'text', invalidJson: true }` does.
+ */
+export function parseJsonBody(
+  body: ResponseBody,
+):
+  { ok: true; value: unknown } | { ok: false; reason: 'empty' | 'large' | 'not-json' | 'invalid' } {
+  if (body.kind === 'empty') return { ok: false, reason: 'empty' }
+  if (body.kind === 'large') return { ok: false, reason: 'large' }
+  if (body.kind === 'text') return { ok: false, reason: body.invalidJson ? 'invalid' : 'not-json' }
+  try {
+    return { ok: true, value: JSON.parse(body.text) as unknown }
+  } catch {
+    return { ok: false, reason: 'invalid' }
+  }
 }

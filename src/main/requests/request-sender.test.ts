@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
 import { startLocalServer, type LocalServer } from '../../../test-kit/support/local-server.ts'
-import type { RequestProgress } from '../../shared/requests.ts'
+import { parseJsonBody, type RequestProgress } from '../../shared/requests.ts'
 import { createRequestSender, type RequestSenderDependencies } from './request-sender.ts'
 
 let fake: FakeMisskey
@@ -175,6 +175,8 @@ describe('sending to servers that misbehave', () => {
     const proxy = await serve((request, response) => {
       if (request.url === '/api/html')
         response.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>')
+      else if (request.url === '/api/plain')
+        response.writeHead(200, { 'content-type': 'text/plain' }).end('{"plain":true}')
       else response.writeHead(200, { 'content-type': 'application/json' }).end('{"truncated":')
     })
     expect(await sender().send(input(proxy.origin, 'html', '{}'))).toMatchObject({
@@ -185,9 +187,16 @@ describe('sending to servers that misbehave', () => {
         problem: { kind: 'http' },
       },
     })
-    expect(await sender().send(input(proxy.origin, 'broken', '{}'))).toMatchObject({
+    const broken = await sender().send(input(proxy.origin, 'broken', '{}'))
+    expect(broken).toMatchObject({
       ok: true,
-      value: { status: 200, body: { kind: 'text', invalidJson: true }, problem: null },
+      value: { status: 200, body: { kind: 'json', text: '{"truncated":' }, problem: null },
+    })
+    expect(broken.ok && parseJsonBody(broken.value.body)).toEqual({ ok: false, reason: 'invalid' })
+    // Not labelled JSON: parsed to tell, and said to be text.
+    expect(await sender().send(input(proxy.origin, 'plain', '{}'))).toMatchObject({
+      ok: true,
+      value: { status: 200, body: { kind: 'json', text: '{"plain":true}' } },
     })
   })
 

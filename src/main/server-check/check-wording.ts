@@ -1,5 +1,5 @@
 // How each check's outcome reads to the user: one line, saying what was seen or why not.
-import type { ResponseRecord } from '../../shared/requests.ts'
+import { parseJsonBody, type ResponseRecord } from '../../shared/requests.ts'
 import type { StreamingState } from '../../shared/streaming.ts'
 import type { CheckResult } from './server-check.ts'
 
@@ -12,14 +12,15 @@ export function describeResponse(
   success: (json: unknown) => string,
 ): Outcome {
   const { problem, body, status } = response
-  if (status === 200 && body.kind === 'json') {
-    return { outcome: 'pass', detail: `POST /api/${endpoint}: ${success(JSON.parse(body.text))}` }
+  const json = status === 200 ? parseJsonBody(body) : null
+  if (json?.ok) {
+    return { outcome: 'pass', detail: `POST /api/${endpoint}: ${success(json.value)}` }
   }
   let why = `${status} ${response.statusText}`.trim()
   if (problem?.kind === 'misskey') why += `, Misskey error ${problem.code}: ${problem.message}`
   else if (problem?.kind === 'fastify') why += `: ${problem.message}`
   else if (problem?.kind === 'redirect') why += `, a redirect to ${problem.location ?? '(nowhere)'}`
-  else if (status === 200) why += ` but the body is not JSON (${body.kind})`
+  else if (json?.ok === false) why += ` but the body is not JSON (${json.reason})`
   return { outcome: 'fail', detail: `POST /api/${endpoint} answered ${why}` }
 }
 

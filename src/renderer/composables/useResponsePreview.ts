@@ -1,6 +1,6 @@
 import { computed, shallowRef, watch, type Ref } from 'vue'
 import type { EndpointDocs } from '../../shared/endpoint-docs.ts'
-import type { ResponseRecord } from '../../shared/requests.ts'
+import { parseJsonBody, type ResponseRecord } from '../../shared/requests.ts'
 import { planPreview, type PreviewPlan } from '../preview/preview-kind.ts'
 import type { SchemaNode } from '../preview/schema-nav.ts'
 import { createEndpointLoader } from '../stores/endpoint-loader.ts'
@@ -16,16 +16,20 @@ const responseDocs = createEndpointLoader<EndpointDocs | null>((bridge, origin, 
  */
 export function useResponsePreview(response: Ref<ResponseRecord | null>) {
   const value = shallowRef<unknown>(undefined)
+  /** A successful answer labelled JSON that does not parse (main leaves that to the page). */
+  const unparsable = shallowRef(false)
   watch(
     response,
     (current) => {
       value.value = undefined
+      unparsable.value = false
       if (current?.body.kind !== 'json' || current.problem) return
-      try {
-        value.value = JSON.parse(current.body.text)
-      } catch {
-        value.value = undefined
+      const parsed = parseJsonBody(current.body)
+      if (!parsed.ok) {
+        unparsable.value = true
+        return
       }
+      value.value = parsed.value
       void responseDocs.load(current.origin, current.endpoint)
     },
     { immediate: true },
@@ -40,5 +44,5 @@ export function useResponsePreview(response: Ref<ResponseRecord | null>) {
   const plan = computed<PreviewPlan | null>(() =>
     value.value === undefined ? null : planPreview(value.value, schemaRoot.value),
   )
-  return { value, schemaRoot, plan }
+  return { value, unparsable, schemaRoot, plan }
 }
