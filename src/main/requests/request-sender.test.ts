@@ -135,8 +135,12 @@ describe('sending to the fake Misskey', () => {
     )
     const requests = sender()
     fake.failNext('meta', 'hang')
+    const calls = fake.received.length
     const running = requests.send(input(fake.origin, 'meta', '{}', { requestId: 'to-cancel' }))
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Cancelled once the server has the request (it hangs there).
+    while (!fake.received.slice(calls).some((call) => call.path === '/api/meta')) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
     expect(requests.cancel('to-cancel')).toBe(true)
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
     expect(requests.cancel('to-cancel')).toBe(false)

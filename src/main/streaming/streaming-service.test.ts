@@ -119,11 +119,12 @@ describe('channels and notes', () => {
       () => world.statusOf(all.id) === 'confirmed' && world.statusOf(files.id) === 'confirmed',
     )
     await world.createNote('no files here')
-    await world.harness.until(() => world.harness.entries.find((e) => e.type === 'note'))
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(
-      world.harness.entries.filter((e) => e.type === 'note').map((e) => e.connectionId),
-    ).toEqual([all.id])
+    // A second note on the same socket: once `all` has it, anything sent for the first one has
+    // arrived too (one socket keeps its frames in order).
+    await world.createNote('nor here')
+    const notes = () => world.harness.entries.filter((e) => e.type === 'note')
+    await world.harness.until(() => notes().length >= 2)
+    expect(notes().map((e) => e.connectionId)).toEqual([all.id, all.id])
   })
 
   it('captures a note and reports noteUpdated when someone reacts; leave stops a channel', async () => {
@@ -149,9 +150,15 @@ describe('channels and notes', () => {
     await world.harness.until(() => world.statusOf(gtl.id) === 'confirmed')
     expect(world.harness.service.leave(gtl.id).ok).toBe(true)
     await world.harness.until(() => world.harness.entries.find((e) => e.type === 'disconnect'))
+    // A channel still joined on the same socket is the witness: once it has two notes, anything
+    // sent for the first one to the channel left would have arrived too.
+    const ltl = await world.join('localTimeline')
+    await world.harness.until(() => world.statusOf(ltl.id) === 'confirmed')
     await world.createNote('nobody listens')
-    await new Promise((resolve) => setTimeout(resolve, 150))
-    expect(world.harness.entries.filter((e) => e.type === 'note')).toEqual([])
+    await world.createNote('still nobody')
+    const notes = () => world.harness.entries.filter((e) => e.type === 'note')
+    await world.harness.until(() => notes().length >= 2)
+    expect(notes().map((e) => e.connectionId)).toEqual([ltl.id, ltl.id])
     expect(world.harness.service.leave(gtl.id)).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_STREAM_CHANNEL' },
