@@ -38,7 +38,9 @@ export async function startBridgeSocket(dispatch: Dispatch): Promise<BridgeSocke
       const call = JSON.parse(String(data)) as CallFrame
       // The dispatcher answers every call, a bad one with INVALID_ARGUMENT; it never throws.
       void dispatch(call.method, call.args).then((result) => {
-        if (socket.readyState === socket.OPEN) socket.send(encode({ id: call.id, result }))
+        if (socket.readyState === socket.OPEN) {
+          socket.send(encode({ id: call.id, result }, call.method === imageMethod))
+        }
       })
     })
   })
@@ -61,7 +63,16 @@ export async function startBridgeSocket(dispatch: Dispatch): Promise<BridgeSocke
   }
 }
 
-function encode(frame: unknown): string {
+/** The one call whose answer holds bytes (an image main fetched). */
+const imageMethod = 'images.fetch'
+
+/**
+ * A frame as JSON. Only an image's answer needs the replacer: a replacer function takes
+ * JSON.stringify off its fast path, which for a megabyte of answer text cost tens of
+ * milliseconds that Electron's IPC never spends.
+ */
+function encode(frame: unknown, withBytes = false): string {
+  if (!withBytes) return JSON.stringify(frame)
   return JSON.stringify(frame, function (this: Record<string, unknown>, key, value: unknown) {
     // `value` is already a Buffer's toJSON(); the holder still has the bytes themselves.
     const original = this[key]
