@@ -107,6 +107,16 @@ describe('checking a response against a request’s expectations', () => {
     })
   })
 
+  it('fails JSON checks, without throwing, on an answer labelled JSON that does not parse', () => {
+    // Main hands a 2xx JSON answer over unparsed (ResponseBody): the check is where it parses.
+    const cut: CheckedResponse = { status: 200, body: { kind: 'json', text: '{"createdNote":' } }
+    expect(checkResponse({ json: [{ path: 'createdNote', exists: true }] }, cut)[1]).toEqual({
+      name: 'createdNote exists',
+      passed: false,
+      reason: 'the response says it is JSON but does not parse',
+    })
+  })
+
   it('knows when a request has any', () => {
     expect(hasExpectations(undefined)).toBe(false)
     expect(hasExpectations({ json: [] })).toBe(false)
