@@ -63,7 +63,7 @@ test('connect as the account, watch a note arrive, capture it, see the reaction,
   await storyStep('capture it from the log, react in the workbench, see noteUpdated', async () => {
     await row.click()
     await expect(streaming.detailType).toHaveText('note')
-    expect(await streaming.detailText()).toContain(`"id": "${noteId}"`)
+    await streaming.expectDetailToContain(`"id": "${noteId}"`)
     // The received note is drawn as a card too.
     await expect(streaming.noteCardText).toHaveText(text)
     await streaming.captureSelectedNote()
@@ -181,10 +181,10 @@ test('anonymously: an unknown channel stays unconfirmed, raw messages are checke
     await streaming.log.focus()
     await explorer.page.keyboard.press('Home')
     await expect(streaming.detailType).toHaveText('connect')
-    expect(await streaming.detailText()).toContain('"channel": "noSuchChannel"')
+    await streaming.expectDetailToContain('"channel": "noSuchChannel"')
     await explorer.page.keyboard.press('ArrowDown')
     await expect(streaming.detailType).toHaveText('connect')
-    expect(await streaming.detailText()).toContain('"channel": "localTimeline"')
+    await streaming.expectDetailToContain('"channel": "localTimeline"')
   })
 
   await test.step('export the log as JSON lines through main', async () => {

@@ -141,8 +141,13 @@ export class StreamingPage {
   }
 
   /** The JSON of the selected message, read from Monaco's rendered lines. */
-  async detailText(): Promise<string> {
+  /**
+   * Waits until the detail pane's JSON shows `text`: the pane is redrawn a moment after the
+   * selection moves, so a single read can still see the message selected before.
+   */
+  async expectDetailToContain(text: string): Promise<void> {
     await expect(this.detailJson.locator('.monaco-editor')).toBeVisible()
-    return (await this.detailJson.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')
+    const lines = this.detailJson.locator('.view-lines')
+    await expect.poll(async () => (await lines.innerText()).replace(/\u00a0/g, ' ')).toContain(text)
   }
 }
