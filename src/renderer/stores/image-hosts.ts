@@ -55,7 +55,12 @@ export const useImageHostsStore = defineStore('imageHosts', () => {
     return true
   }
 
+  /**
+   * Asks main once per server: the choice may come from an earlier session, and after that only
+   * this store changes it. A failed read is asked again next time.
+   */
   async function loadPolicy(serverOrigin: string) {
+    if (serverOrigin in otherHostsAllowed.value) return
     const answer = (await getBridge()?.images.getPolicy(serverOrigin)) ?? outsideTheApp()
     settle('read', answer)
   }
