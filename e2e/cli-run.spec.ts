@@ -1,6 +1,7 @@
 // `misskey-explorer run` as CI runs it: the BUILT command (out/cli, `npm run build`) as a child
 // process with plain Node, against the fake Misskey on loopback. No browser is involved.
 import { execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
@@ -323,7 +324,10 @@ test('--account takes the token of the app’s account from the system keychain'
       activeByOrigin: {},
     }),
   )
-  const secrets = createKeytarSecretStore()
+  // A keychain service of its own: the built-bundles story lists the app's default one at the
+  // same time, in another worker.
+  const keychainService = `misskey-api-explorer-cli-test-${randomUUID()}`
+  const secrets = createKeytarSecretStore(keychainService)
   await secrets.set(`account:${accountId}`, token())
   try {
     const root = await collection([
@@ -331,6 +335,7 @@ test('--account takes the token of the app’s account from the system keychain'
     ])
     const keychainEnv = {
       MISSKEY_EXPLORER_DATA: dataFolder,
+      MISSKEY_EXPLORER_KEYCHAIN_SERVICE: keychainService,
       DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS ?? '',
     }
     const ran = await run(['run', root, '--server', fake.origin, '--account', 'bot'], keychainEnv)

@@ -2,7 +2,7 @@
 // no display; it runs saved requests through main's own request path.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { createKeytarSecretStore } from '../main/secrets/keytar-secret-store.ts'
+import { createKeytarSecretStore, keychainService } from '../main/secrets/keytar-secret-store.ts'
 import { runCommand } from './run-command.ts'
 
 declare const __CLI_VERSION__: string | undefined
@@ -19,7 +19,10 @@ const code = await runCommand(process.argv.slice(2), {
   stdout: output(process.stdout),
   stderr: output(process.stderr),
   fetch: globalThis.fetch,
-  secrets: () => createKeytarSecretStore(),
+  // MISSKEY_EXPLORER_KEYCHAIN_SERVICE, like MISSKEY_EXPLORER_DATA, points at another copy's
+  // tokens (tests that must not touch the app's own keychain entries, a portable copy).
+  secrets: () =>
+    createKeytarSecretStore(process.env.MISSKEY_EXPLORER_KEYCHAIN_SERVICE || keychainService),
   writeFile: async (path, text) => {
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, text)

@@ -26,6 +26,35 @@ describe.skipIf(!keychainExpected)('keytar secret store (real keychain)', () => 
     await store.delete(second)
   })
 
+  it('survives entries deleted while it lists them (keytar alone crashes the process)', () => {
+    // In a child, because what this guards against is a crash of the whole process.
+    const script = `
+      import { createKeytarSecretStore } from ${JSON.stringify(resolve(import.meta.dirname, 'keytar-secret-store.ts'))}
+      const store = createKeytarSecretStore('misskey-api-explorer-test-churn-${randomUUID()}')
+      let listed = 0
+      const churn = (async () => {
+        for (let i = 0; i < 60; i++) {
+          await store.set('account:' + i, 'secret')
+          await store.delete('account:' + i)
+        }
+      })()
+      const lister = (async () => {
+        for (let i = 0; i < 120; i++) {
+          await store.list()
+          listed++
+        }
+      })()
+      await Promise.all([churn, lister])
+      console.log('LISTED ' + listed + ', LEFT ' + (await store.list()).length)`
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(child.stderr).not.toContain('CRITICAL')
+    expect(child.stdout.trim()).toBe('LISTED 120, LEFT 0')
+    expect(child.status).toBe(0)
+  })
+
   it('fails with a clear error, and no fallback, where there is no Secret Service', () => {
     // A child without a session bus: libsecret cannot reach any Secret Service.
     const script = `
