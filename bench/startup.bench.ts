@@ -84,7 +84,11 @@ export async function benchStartup(rendererDirectory: string): Promise<void> {
     }
     const rows: Array<[string, string]> = []
     const milestones: Array<[keyof StartUp, string, number]> = [
-      ['firstContentfulPaint', 'navigation → first contentful paint', 400],
+      [
+        'firstContentfulPaint',
+        'navigation → first contentful paint (the frame in index.html)',
+        400,
+      ],
       ['serverFieldUsable', 'navigation → server field usable', 800],
       ['editorReady', 'navigation → body editor ready (server + endpoint opened at once)', 1500],
     ]
