@@ -134,8 +134,9 @@ test('import a curl command (its token dropped), export the collection as a zip,
   await expect(collections.notice).toContainText('It carried a token, which was dropped.')
   await expect(explorer.endpointName).toHaveText('notes/local-timeline')
   await expect(explorer.bodyEditor.locator('.view-lines')).toContainText('"limit": 2')
-  // No account on this server here: the toggle shows what is sent (no token), and the request
-  // keeps the header mode the command had, for when an account is chosen.
+  // No account on this server here: the toggle shows what is sent (no token, as the send bar
+  // says), and the saved request is what the toggle shows, so a run of it later sends none either
+  // (the command line's --auth chooses otherwise for a whole run).
   await expect(explorer.authMode('none')).toBeChecked()
   await expect(explorer.authMode('header')).toBeDisabled()
   await page.keyboard.press('ControlOrMeta+S')
@@ -144,7 +145,7 @@ test('import a curl command (its token dropped), export the collection as a zip,
   const saved = JSON.parse(await readFile(join(folder, 'Timeline.request.json'), 'utf8')) as {
     authMode: string
   }
-  expect(saved.authMode).toBe('header')
+  expect(saved.authMode).toBe('none')
 
   const zipFolder = await tempFolder('collection-zip-')
   main.saveTo = join(zipFolder, 'shared.zip')
