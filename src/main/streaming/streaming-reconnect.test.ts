@@ -121,8 +121,11 @@ describe('what the server does', () => {
     try {
       await alive.service.connect(pinging.origin, null)
       await alive.until(() => alive.last().phase === 'open')
-      await new Promise((resolve) => setTimeout(resolve, 700))
+      // Twelve pings 50 ms apart span twice the silence timeout: a socket that did not count
+      // them as life would have been replaced by then.
+      await alive.until(() => alive.pings >= 12)
       expect(alive.last()).toMatchObject({ phase: 'open', reconnects: 0 })
+      expect(alive.sockets).toHaveLength(1)
     } finally {
       alive.service.dispose()
       await pinging.close()

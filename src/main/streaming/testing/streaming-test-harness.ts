@@ -15,6 +15,8 @@ export interface Harness {
   logs: string[]
   /** Every socket the service opened: its URL and the headers of its upgrade request. */
   sockets: Array<{ url: string; headers: Record<string, string> }>
+  /** Pings the server sent, over every socket: the witness that time passed on an open one. */
+  pings: number
   saved: Map<string, string>
   last(): StreamingState
   until<T>(find: () => T | undefined | null | false, timeoutMs?: number): Promise<T>
@@ -43,12 +45,14 @@ export function createHarness(
     batches: 0,
     logs: [] as string[],
     sockets: [] as Harness['sockets'],
+    pings: 0,
     saved: new Map<string, string>(),
   }
   class RecordingSocket extends WebSocket {
     constructor(url: string, options: ClientOptions) {
       harness.sockets.push({ url, headers: { ...(options.headers as Record<string, string>) } })
       super(url, options)
+      this.on('ping', () => harness.pings++)
     }
   }
   const service = createStreamingService({
