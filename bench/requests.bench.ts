@@ -5,15 +5,21 @@ import { join } from 'node:path'
 import { startFakeMisskey } from '../test-kit/fake-misskey/server.ts'
 import { startLocalServer } from '../test-kit/support/local-server.ts'
 import { sharedFixture } from '../test-kit/support/shared-fixtures.ts'
+import { createAccountService } from '../src/main/accounts/account-service.ts'
+import { createAccountStore } from '../src/main/accounts/account-store.ts'
 import { createHistoryService } from '../src/main/history/history-service.ts'
 import { recordSends } from '../src/main/requests/recorded-sender.ts'
 import { createRequestSender, type RequestSender } from '../src/main/requests/request-sender.ts'
+import { createKeytarSecretStore } from '../src/main/secrets/keytar-secret-store.ts'
+import { rememberSecrets } from '../src/main/secrets/remembering-secret-store.ts'
+import type { SecretStore } from '../src/main/secrets/secret-store.ts'
 import { ms, report, timeSideBySide } from './measure.ts'
 
 /**
  * Our request path (parse, send, read, classify) against a bare fetch of the same call on
- * loopback; then the path as the app wires it, recording every send in a real history, against
- * the same bare fetch (the answer is handed back before the record is written).
+ * loopback; then the path as the app wires it: the token of a saved account from the real
+ * keychain (remembered after its first read), every send recorded in a real history (the answer
+ * is handed back before the record is written), against the same bare fetch.
  */
 export async function benchRequests(): Promise<void> {
   const fake = await startFakeMisskey()
@@ -32,12 +38,41 @@ export async function benchRequests(): Promise<void> {
       monotonicNow: () => performance.now(),
       emitProgress: () => undefined,
     })
-    const recorded = recordSends(sender, {
-      record: (input) => history.record(input),
-      accountLabel: async () => 'bench',
-      now: Date.now,
-      monotonicNow: () => performance.now(),
-    })
+    const keychainService = `misskey-api-explorer-bench-${process.pid}`
+    const keychain = createKeytarSecretStore(keychainService)
+    const accountsFile = join(folder, 'accounts.json')
+    const appSender = (secrets: SecretStore) => {
+      const accounts = createAccountService({
+        fetch,
+        secrets,
+        store: createAccountStore(accountsFile, () => undefined),
+        now: Date.now,
+      })
+      const appSender = createRequestSender({
+        fetch,
+        tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
+        monotonicNow: () => performance.now(),
+        emitProgress: () => undefined,
+      })
+      return {
+        accounts,
+        sender: recordSends(appSender, {
+          record: (input) => history.record(input),
+          accountLabel: async () => 'bench',
+          now: Date.now,
+          monotonicNow: () => performance.now(),
+        }),
+      }
+    }
+    const remembering = appSender(rememberSecrets(keychain))
+    const added = await remembering.accounts.addWithToken(fake.origin, fake.users.alice.token)
+    if (!added.ok) {
+      console.log(
+        `\n(The keychain cannot be used: ${added.error.message} Run under \`npm run bench\`.)`,
+      )
+      return
+    }
+    const accountId = added.value.id
     let id = 0
     const viaSender = (target: Pick<typeof sender, 'send'>) => async () => {
       const result = await target.send({
@@ -45,7 +80,7 @@ export async function benchRequests(): Promise<void> {
         origin: fake.origin,
         endpoint: 'i',
         body: '{}',
-        auth: { mode: 'header', accountId: 'bench' },
+        auth: { mode: 'header', accountId },
       })
       if (!result.ok || result.value.status !== 200) throw new Error('the benchmark request failed')
     }
@@ -63,19 +98,34 @@ export async function benchRequests(): Promise<void> {
     // Every call waits, untimed, for the history to be written before the next one starts.
     const settle = () => history.settled()
     const [ours, rawTiming] = await timeSideBySide(600, viaSender(sender), raw, settle)
-    const [app, rawAgain] = await timeSideBySide(600, viaSender(recorded), raw, settle)
+    const [app, rawAgain] = await timeSideBySide(600, viaSender(remembering.sender), raw, settle)
+    // The app before it remembered tokens: one keychain read per send.
+    const everyTime = appSender(keychain)
+    const [reading, rawOnceMore] = await timeSideBySide(
+      200,
+      viaSender(everyTime.sender),
+      raw,
+      settle,
+    )
     await history.settled()
+    await keychain.delete(`account:${accountId}`)
     const ratio = (a: { median: number }, b: { median: number }) =>
       `${(a.median / b.median).toFixed(2)}×  (target ≤ 1.05)`
     report(
       'POST /api/i with a Bearer token on loopback (fake server), 600 runs each, interleaved',
       [
         ['raw fetch + text (baseline)', `median ${ms(rawTiming.median)}, p95 ${ms(rawTiming.p95)}`],
-        ['requests.send (ours)', `median ${ms(ours.median)}, p95 ${ms(ours.p95)}`],
+        ['requests.send (ours), token given', `median ${ms(ours.median)}, p95 ${ms(ours.p95)}`],
         ['ratio ours / raw', ratio(ours, rawTiming)],
         ['raw fetch + text, again (baseline)', `median ${ms(rawAgain.median)}`],
-        ['the app’s send, recorded in the history', `median ${ms(app.median)}, p95 ${ms(app.p95)}`],
-        ['ratio recorded / raw', ratio(app, rawAgain)],
+        ['the app’s send: account token, recorded', `median ${ms(app.median)}, p95 ${ms(app.p95)}`],
+        ['ratio app / raw', ratio(app, rawAgain)],
+        ['raw fetch + text, once more (baseline)', `median ${ms(rawOnceMore.median)}`],
+        [
+          'the same, keychain read every send (200 runs)',
+          `median ${ms(reading.median)}, p95 ${ms(reading.p95)}`,
+        ],
+        ['ratio keychain every send / raw', `${(reading.median / rawOnceMore.median).toFixed(2)}×`],
       ],
     )
     await benchTimelineSend(sender)

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { createKeytarSecretStore, keychainService } from '../main/secrets/keytar-secret-store.ts'
+import { rememberSecrets } from '../main/secrets/remembering-secret-store.ts'
 import { runCommand } from './run-command.ts'
 
 declare const __CLI_VERSION__: string | undefined
@@ -22,7 +23,9 @@ const code = await runCommand(process.argv.slice(2), {
   // MISSKEY_EXPLORER_KEYCHAIN_SERVICE, like MISSKEY_EXPLORER_DATA, points at another copy's
   // tokens (tests that must not touch the app's own keychain entries, a portable copy).
   secrets: () =>
-    createKeytarSecretStore(process.env.MISSKEY_EXPLORER_KEYCHAIN_SERVICE || keychainService),
+    rememberSecrets(
+      createKeytarSecretStore(process.env.MISSKEY_EXPLORER_KEYCHAIN_SERVICE || keychainService),
+    ),
   writeFile: async (path, text) => {
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, text)

@@ -8,6 +8,7 @@ import { createDispatcher } from './ipc/dispatcher.ts'
 import { createHandlers } from './ipc/handlers.ts'
 import { createSenderCheck, registerIpcHandlers } from './ipc/register-ipc.ts'
 import { createKeytarSecretStore } from './secrets/keytar-secret-store.ts'
+import { rememberSecrets } from './secrets/remembering-secret-store.ts'
 import { createMainServices } from './services.ts'
 import { appScheme, handleAppRequest } from './window/app-protocol.ts'
 import { isExternalLink, lockNavigation, mainWindowOptions } from './window/main-window.ts'
@@ -64,7 +65,7 @@ if (!app.requestSingleInstanceLock()) {
     const services = createMainServices({
       fetch: globalThis.fetch,
       storageDirectory: app.getPath('userData'),
-      secrets: createKeytarSecretStore(),
+      secrets: rememberSecrets(createKeytarSecretStore()),
       now: Date.now,
       monotonicNow: () => performance.now(),
       log,

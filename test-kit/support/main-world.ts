@@ -7,6 +7,7 @@ import { WebSocket } from 'ws'
 import { createDispatcher } from '../../src/main/ipc/dispatcher.ts'
 import { createHandlers } from '../../src/main/ipc/handlers.ts'
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store.ts'
+import { rememberSecrets } from '../../src/main/secrets/remembering-secret-store.ts'
 import { createMainServices } from '../../src/main/services.ts'
 import { installTestBridge, type BridgeTransport, type TestBridge } from './test-bridge.ts'
 
@@ -86,7 +87,7 @@ export async function startMainWorld(
   const services = createMainServices({
     fetch: globalThis.fetch,
     storageDirectory: folder,
-    secrets: createKeytarSecretStore(keychainService),
+    secrets: rememberSecrets(createKeytarSecretStore(keychainService)),
     now: Date.now,
     monotonicNow: () => performance.now(),
     log,
