@@ -32,7 +32,6 @@ export async function benchRequests(): Promise<void> {
   })
   try {
     const sender = createRequestSender({
-      fetch,
       // The token comes from memory here: the keychain's own latency is not what this measures.
       tokenFor: async () => ({ ok: true, value: fake.users.alice.token }),
       monotonicNow: () => performance.now(),
@@ -49,7 +48,6 @@ export async function benchRequests(): Promise<void> {
         now: Date.now,
       })
       const appSender = createRequestSender({
-        fetch,
         tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
         monotonicNow: () => performance.now(),
         emitProgress: () => undefined,

@@ -19,7 +19,6 @@ const code = await runCommand(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: output(process.stdout),
   stderr: output(process.stderr),
-  fetch: globalThis.fetch,
   // MISSKEY_EXPLORER_KEYCHAIN_SERVICE, like MISSKEY_EXPLORER_DATA, points at another copy's
   // tokens (tests that must not touch the app's own keychain entries, a portable copy).
   secrets: () =>

@@ -21,7 +21,6 @@ export interface CommandWorld {
   cwd: string
   stdout: Output
   stderr: Output
-  fetch: typeof fetch
   /** The system keychain (keytar), loaded only for `--account`. */
   secrets: () => SecretStore
   writeFile: (path: string, text: string) => Promise<void>
@@ -77,7 +76,6 @@ async function run(
     `Running ${count} request${count === 1 ? '' : 's'} of ${basename(plan.directory)} against ${plan.server} (${token.source})\n`,
   )
   const sender = createRunSender({
-    fetch: world.fetch,
     server: plan.server,
     token: token.token,
     timeoutMs: args.timeoutMs,

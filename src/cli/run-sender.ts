@@ -3,7 +3,6 @@ import { fail, ok, type Result } from '../shared/result.ts'
 import { createRequestSender } from '../main/requests/request-sender.ts'
 
 export interface RunSenderOptions {
-  fetch: typeof fetch
   /** The one server the token may go to. */
   server: string
   token: string | null
@@ -27,7 +26,6 @@ export interface RunSender {
 export function createRunSender(options: RunSenderOptions): RunSender {
   const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)))
   const sender = createRequestSender({
-    fetch: options.fetch,
     tokenFor: async (_accountId, origin) => {
       if (options.token === null)
         return fail('UNKNOWN_ACCOUNT', 'No token was given.', { accountId: '' })

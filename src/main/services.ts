@@ -100,7 +100,6 @@ export function createMainServices(dependencies: MainDependencies): MainServices
   // Every send, from the workbench or a folder run, is recorded here in main.
   const recordedSender = recordSends(
     createRequestSender({
-      fetch: dependencies.fetch,
       tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
       filePath: (fileId) => files.pathOf(fileId),
       keptBodies,

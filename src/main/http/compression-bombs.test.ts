@@ -58,7 +58,6 @@ describe.each(encodings)('a %s compression bomb', (encoding) => {
   it('is cut at the response limit on the send path, and memory stays bounded', async () => {
     const server = await bombServer(encoding)
     const sender = createRequestSender({
-      fetch,
       tokenFor: async () => ok('unused'),
       monotonicNow: () => performance.now(),
       emitProgress: () => undefined,

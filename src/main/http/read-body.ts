@@ -1,3 +1,5 @@
+import type { ExchangeAnswer } from './exchange.ts'
+
 const smallBodyBytes = 256 * 1024
 
 export type BodyReadOutcome =
@@ -38,18 +40,32 @@ export async function readBodyWithLimit(
     onProgress?.(bytes.byteLength)
     return { kind: 'complete', bytes }
   }
-  const reader = response.body.getReader()
+  return collectWithLimit(response.body, maxBytes, encoding, onProgress)
+}
+
+/** The same read for an answer of main's request path (see exchange.ts), already decoded. */
+export function readAnswerWithLimit(
+  answer: ExchangeAnswer,
+  maxBytes: number,
+  onProgress?: (receivedBytes: number) => void,
+): Promise<BodyReadOutcome> {
+  return collectWithLimit(answer.body, maxBytes, answer.encoding, onProgress)
+}
+
+/** Gathers a body's chunks, stopping (and closing the stream) once they pass `maxBytes`. */
+async function collectWithLimit(
+  body: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  encoding: string | null,
+  onProgress?: (receivedBytes: number) => void,
+): Promise<BodyReadOutcome> {
   const chunks: Uint8Array[] = []
   let received = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    received += value.byteLength
-    if (received > maxBytes) {
-      await reader.cancel()
-      return { kind: 'too-large', receivedBytes: received, encoding }
-    }
-    chunks.push(value)
+  // Leaving the loop early closes the stream (a web stream is cancelled, a Node one destroyed).
+  for await (const chunk of body) {
+    received += chunk.byteLength
+    if (received > maxBytes) return { kind: 'too-large', receivedBytes: received, encoding }
+    chunks.push(chunk)
     onProgress?.(received)
   }
   // One chunk is the whole body already: no copy.

@@ -18,7 +18,6 @@ afterEach(async () => {
 })
 
 const sender = createRequestSender({
-  fetch,
   tokenFor: async () => ok(token),
   monotonicNow: () => performance.now(),
   emitProgress: () => undefined,

@@ -15,7 +15,6 @@ beforeEach(() => fake.reset())
 
 const sender = () =>
   createRequestSender({
-    fetch,
     tokenFor: async (accountId, origin) =>
       accountId === 'alice' && origin === fake.origin
         ? ok(fake.users.alice.token)

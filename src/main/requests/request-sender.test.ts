@@ -11,7 +11,6 @@ let counter = 0
 
 const sender = (overrides: Partial<RequestSenderDependencies> = {}) =>
   createRequestSender({
-    fetch,
     tokenFor: async () => ({
       ok: false,
       error: { code: 'UNKNOWN_ACCOUNT', message: 'no accounts here' },

@@ -1,8 +1,9 @@
 import type { ResponseRecord, RequestProgress, SendRequestInput } from '../../shared/requests.ts'
 import { parseBodyText } from '../../shared/body-text.ts'
 import { fail, ok, type Result } from '../../shared/result.ts'
+import { exchange as undiciExchange, type Exchange } from '../http/exchange.ts'
 import { describeNetworkError } from '../http/network-error.ts'
-import { decodedNote, formatLimit, readBodyWithLimit } from '../http/read-body.ts'
+import { decodedNote, formatLimit, readAnswerWithLimit } from '../http/read-body.ts'
 import { buildMultipartBody } from './multipart-body.ts'
 import { throttledProgress } from './progress-throttle.ts'
 import { applyAuth } from './request-auth.ts'
@@ -10,7 +11,8 @@ import type { KeptBodies } from './kept-bodies.ts'
 import { readResponse } from './response-reading.ts'
 
 export interface RequestSenderDependencies {
-  fetch: typeof fetch
+  /** How a request goes out and its answer comes back; undici's dispatcher unless a test says. */
+  exchange?: Exchange
   /** The token of an account for this origin, read from the keychain at send time. */
   tokenFor: (accountId: string, origin: string) => Promise<Result<string>>
   /** Where a file chosen for upload is (main only); null for an id it never handed out. */
@@ -38,6 +40,7 @@ type Outgoing = {
 
 export function createRequestSender(dependencies: RequestSenderDependencies): RequestSender {
   const running = new Map<string, AbortController>()
+  const exchange = dependencies.exchange ?? undiciExchange
   const defaultTimeoutMs = dependencies.defaultTimeoutMs ?? 30_000
   const maxResponseBytes = dependencies.maxResponseBytes ?? 256 * 1024 * 1024
 
@@ -51,7 +54,9 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
     if (!body.ok) return body
     const auth = await applyAuth(input, body.value.value, dependencies.tokenFor)
     if (!auth.ok) return auth
-    const headers = { accept: 'application/json', ...auth.value.headers }
+    // No Accept header: Misskey answers JSON whatever it says (misskey-js sends none either), and
+    // every header is work on both ends of every call.
+    const headers = auth.value.headers
     if (!input.upload) {
       return ok({
         headers: { ...headers, 'content-type': 'application/json' },
@@ -106,24 +111,20 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
     const startedAt = dependencies.monotonicNow()
     let phase: 'connect' | 'body' = 'connect'
     try {
-      const response = await dependencies.fetch(url, {
-        method: 'POST',
+      // Never follows a redirect: one to another origin must not get the request (or its token).
+      const response = await exchange(url, {
         headers: prepared.value.headers,
         body: prepared.value.body,
-        // Never follow: a redirect to another origin must not get the request (or its token).
-        redirect: 'manual',
         signal: controller.signal,
-        ...(prepared.value.sentBytes ? { duplex: 'half' } : {}),
-      } as RequestInit)
+      })
       // The server answers once it has the whole upload: say so before the download starts.
       const sent = prepared.value.sentBytes?.()
       if (sent !== undefined) progress('upload', sent, sent, true)
       phase = 'body'
-      // The headers are read once, as the list the record carries; lookups go through it.
-      const headers = [...response.headers]
+      const headers = response.headers
       const header = (name: string) => headers.find(([key]) => key === name)?.[1] ?? null
       const totalBytes = Number(header('content-length')) || null
-      const read = await readBodyWithLimit(response, maxResponseBytes, (bytes) =>
+      const read = await readAnswerWithLimit(response, maxResponseBytes, (bytes) =>
         progress('download', bytes, totalBytes),
       )
       if (read.kind === 'too-large') {

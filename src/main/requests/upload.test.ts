@@ -26,7 +26,6 @@ beforeAll(async () => {
 afterAll(() => fake.close())
 
 const sender = createRequestSender({
-  fetch,
   tokenFor: async () => ok(fake.users.alice.token),
   filePath: (fileId) =>
     fileId === 'red' ? join(folder, 'red.png') : fileId === 'big' ? join(folder, 'big.bin') : null,

@@ -74,7 +74,6 @@ export async function checkServer(options: ServerCheckOptions): Promise<CheckRes
     })
 
     const sender = createRequestSender({
-      fetch: fetchImpl,
       tokenFor,
       monotonicNow: () => performance.now(),
       emitProgress: () => undefined,

@@ -23,7 +23,6 @@ const accounts = createAccountService({
   now: Date.now,
 })
 const sender = createRequestSender({
-  fetch,
   tokenFor: (accountId, origin) => accounts.tokenFor(accountId, origin),
   monotonicNow: () => performance.now(),
   emitProgress: () => undefined,

@@ -1,0 +1,98 @@
+import { pipeline, Readable, type Transform } from 'node:stream'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
+import { request } from 'undici'
+
+/**
+ * One HTTP exchange through undici's dispatcher (`undici.request`), the engine under Node's own
+ * fetch, without fetch's layers: no Request and Response objects, no web streams, no header
+ * guards. On loopback a `POST /api/i` this way takes half the time of `fetch` + `text()`, and the
+ * sender is on every request the user makes. What fetch did for us is done here: the body is
+ * decompressed, and redirects are never followed (undici.request does not follow them).
+ */
+export interface ExchangeRequest {
+  headers: Record<string, string>
+  /** JSON text, or an upload streamed as it is read from disk. */
+  body: string | ReadableStream<Uint8Array>
+  signal: AbortSignal
+}
+
+export interface ExchangeAnswer {
+  status: number
+  statusText: string
+  /** Lower-case names, in the order the server sent them; a repeated header is one entry per value for set-cookie, joined by ", " otherwise (as fetch gives them). */
+  headers: Array<[string, string]>
+  /** The declared content-encoding (`br`, `gzip`…), or null when the wire carries the body itself. */
+  encoding: string | null
+  /** Content-Length, when it is the body's own length (the body is not encoded). */
+  declaredLength: number | null
+  /** The body as the server meant it: decompressed when it was gzip, deflate or br. */
+  body: Readable
+}
+
+export type Exchange = (url: string, init: ExchangeRequest) => Promise<ExchangeAnswer>
+
+const decoders: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+}
+
+/** The POST of a Misskey call and its answer's head; the body is read by the caller. */
+export const exchange: Exchange = async (url, init) => {
+  const answer = await request(url, {
+    method: 'POST',
+    headers: {
+      ...init.headers,
+      // What Node's fetch asks for (br only over TLS, as it does).
+      'accept-encoding': url.startsWith('https:') ? 'gzip, deflate, br' : 'gzip, deflate',
+    },
+    body:
+      typeof init.body === 'string'
+        ? init.body
+        : Readable.fromWeb(init.body as NodeReadableStream<Uint8Array>),
+    signal: init.signal,
+  })
+  const headers = headerList(answer.headers)
+  const declared = answer.headers['content-encoding']
+  const encoding = typeof declared === 'string' ? declared.trim().toLowerCase() : null
+  const plain = encoding === null || encoding === '' || encoding === 'identity'
+  const length = Number(answer.headers['content-length'])
+  return {
+    status: answer.statusCode,
+    statusText: answer.statusText ?? '',
+    headers,
+    encoding: plain ? null : encoding,
+    declaredLength: plain && Number.isFinite(length) && length >= 0 ? length : null,
+    body: plain ? answer.body : decoded(answer.body, encoding),
+  }
+}
+
+/**
+ * The body through its decoders, last coding applied first. As fetch does, a coding it does not
+ * know leaves the body as it came.
+ */
+function decoded(body: Readable, encoding: string): Readable {
+  const codings = encoding
+    .split(',')
+    .map((coding) => coding.trim())
+    .reverse()
+  if (!codings.every((coding) => coding in decoders)) return body
+  const stages = codings.map((coding) => decoders[coding]!())
+  // pipeline() passes an error in any stage to the last one, which the reader is iterating.
+  return pipeline([body, ...stages], () => undefined) as unknown as Readable
+}
+
+function headerList(
+  headers: Record<string, string | string[] | undefined>,
+): Array<[string, string]> {
+  const list: Array<[string, string]> = []
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue
+    if (typeof value === 'string') list.push([name, value])
+    else if (name === 'set-cookie') for (const cookie of value) list.push([name, cookie])
+    else list.push([name, value.join(', ')])
+  }
+  return list
+}
