@@ -68,9 +68,18 @@ test('a timeline opens as cards: MFM drawn, a content warning folded, a sensitiv
   await expect(preview.pane.getByTestId('preview-renoted-by').first()).toBeVisible()
   await expect(preview.pane.getByTestId('preview-reply-parent').first()).toBeVisible()
 
-  // JSON stays one click away.
+  // JSON stays one click away, and stays chosen when the same endpoint is sent again.
   await explorer.page.getByTestId('tab-body').click()
   expect(await explorer.responseText()).toMatch(/^\[\s*\{\s*"id": "\w+"/)
+  const timelineCalls = () =>
+    fake.received.filter((request) => request.path === '/api/notes/timeline').length
+  const before = timelineCalls()
+  await explorer.send()
+  await expect.poll(timelineCalls).toBe(before + 1)
+  // The tabs come back with the new answer (they leave while it is on its way).
+  await expect(explorer.page.getByTestId('tab-body')).toHaveAttribute('aria-selected', 'true')
+  await expect(explorer.responseBody.locator('.monaco-editor')).toBeVisible()
+  await expect(preview.pane).toBeHidden()
 })
 
 test('follow the author to users/show, then to their followers, and go back twice', async ({

@@ -9,7 +9,10 @@ import type { Dispatch } from '../../src/main/ipc/dispatcher.ts'
  * the page cannot tell from the page's own work.
  *
  * Frames are JSON. Bytes (an image main fetched) go as base64 under `bytesTag`, so the page gets
- * a Uint8Array back as Electron's structured clone would give it.
+ * a Uint8Array back as Electron's structured clone would give it. A frame holding long strings
+ * (an answer's body) is binary: its JSON with each long string replaced by `{[textTag]: index}`,
+ * then the strings as UTF-8. Structured clone copies a string as it is; inside JSON the answer
+ * would be escaped by main and unescaped by the page, a cost Electron's IPC never has.
  */
 export interface BridgeSocket {
   url: string
@@ -19,6 +22,9 @@ export interface BridgeSocket {
 }
 
 export const bytesTag = '__explorerBytes'
+export const textTag = '__explorerText'
+/** Strings at least this long leave the frame's JSON (see above). */
+const longStringChars = 16 * 1024
 
 /** A call from the page: `id` is echoed back with the result. */
 export interface CallFrame {
@@ -71,7 +77,41 @@ const imageMethod = 'images.fetch'
  * JSON.stringify off its fast path, which for a megabyte of answer text cost tens of
  * milliseconds that Electron's IPC never spends.
  */
-function encode(frame: unknown, withBytes = false): string {
+function encode(frame: unknown, withBytes = false): string | Buffer {
+  const texts: string[] = []
+  const light = withoutLongStrings(frame, texts, 0)
+  if (texts.length === 0) return json(frame, withBytes)
+  // [u32 length of the JSON][the JSON][u32 length][string]… all lengths in bytes, little-endian.
+  const parts = [json(light, withBytes), ...texts].map((text) => Buffer.from(text))
+  const out = Buffer.allocUnsafe(parts.reduce((sum, part) => sum + 4 + part.byteLength, 0))
+  let offset = 0
+  for (const part of parts) {
+    out.writeUInt32LE(part.byteLength, offset)
+    part.copy(out, offset + 4)
+    offset += 4 + part.byteLength
+  }
+  return out
+}
+
+/** `value` with each long string replaced by its index in `texts`; copied only where one was. */
+function withoutLongStrings(value: unknown, texts: string[], depth: number): unknown {
+  if (typeof value === 'string') {
+    return value.length >= longStringChars ? { [textTag]: texts.push(value) - 1 } : value
+  }
+  if (value === null || typeof value !== 'object' || depth > 8 || value instanceof Uint8Array) {
+    return value
+  }
+  let copy: Record<string, unknown> | unknown[] | null = null
+  for (const [key, item] of Object.entries(value)) {
+    const light = withoutLongStrings(item, texts, depth + 1)
+    if (light === item) continue
+    copy ??= Array.isArray(value) ? [...value] : { ...value }
+    ;(copy as Record<string, unknown>)[key] = light
+  }
+  return copy ?? value
+}
+
+function json(frame: unknown, withBytes: boolean): string {
   if (!withBytes) return JSON.stringify(frame)
   return JSON.stringify(frame, function (this: Record<string, unknown>, key, value: unknown) {
     // `value` is already a Buffer's toJSON(); the holder still has the bytes themselves.

@@ -6,7 +6,7 @@ import {
   eventChannels,
 } from '../../src/shared/contract/names.ts'
 import type { Dispatch } from '../../src/main/ipc/dispatcher.ts'
-import { bytesTag, startBridgeSocket, type CallFrame } from './socket-bridge.ts'
+import { bytesTag, startBridgeSocket, textTag, type CallFrame } from './socket-bridge.ts'
 
 /**
  * How the page's calls reach main: `binding` is Playwright's exposeBinding (over the DevTools
@@ -29,6 +29,7 @@ interface BridgeShape {
   /** The socket to call main through; null: Playwright's binding. */
   socketUrl: string | null
   bytesTag: string
+  textTag: string
 }
 
 /**
@@ -53,6 +54,7 @@ export async function installTestBridge(
     globalName: bridgeGlobalName,
     socketUrl: socket?.url ?? null,
     bytesTag,
+    textTag,
   } satisfies BridgeShape)
   return {
     transport,
@@ -71,7 +73,14 @@ export async function installTestBridge(
 }
 
 /** Runs in the page before its own scripts (an init script: it cannot import anything). */
-function buildPageBridge({ methods, events, globalName, socketUrl, bytesTag }: BridgeShape) {
+function buildPageBridge({
+  methods,
+  events,
+  globalName,
+  socketUrl,
+  bytesTag,
+  textTag,
+}: BridgeShape) {
   type Listener = (payload: unknown) => void
   const scope = globalThis as unknown as Record<string, unknown> & {
     __explorerInvoke(method: string, args: unknown[]): Promise<unknown>
@@ -83,6 +92,7 @@ function buildPageBridge({ methods, events, globalName, socketUrl, bytesTag }: B
   let invoke = (method: string, args: unknown[]) => scope.__explorerInvoke(method, args)
   if (socketUrl) {
     const socket = new WebSocket(socketUrl)
+    socket.binaryType = 'arraybuffer'
     const open = new Promise<void>((resolve, reject) => {
       socket.onopen = () => resolve()
       socket.onerror = () => reject(new Error(`The test bridge cannot reach ${socketUrl}.`))
@@ -96,9 +106,26 @@ function buildPageBridge({ methods, events, globalName, socketUrl, bytesTag }: B
         ? Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))
         : value
     }
+    const decoder = new TextDecoder()
+    /** A binary frame: its JSON, then the long strings it refers to (see socket-bridge.ts). */
+    const parseBinary = (data: ArrayBuffer) => {
+      const view = new DataView(data)
+      const parts: string[] = []
+      for (let offset = 0; offset < data.byteLength;) {
+        const length = view.getUint32(offset, true)
+        parts.push(decoder.decode(new Uint8Array(data, offset + 4, length)))
+        offset += 4 + length
+      }
+      const [head = 'null', ...texts] = parts
+      return JSON.parse(head, (key, value: unknown) => {
+        const index = (value as Record<string, unknown> | null)?.[textTag]
+        return typeof index === 'number' ? texts[index] : revive(key, value)
+      }) as unknown
+    }
     socket.onmessage = ({ data }) => {
-      const frame = JSON.parse(data as string, revive) as
-        { id: number; result: unknown } | { channel: string; payload: unknown }
+      const frame = (
+        typeof data === 'string' ? JSON.parse(data, revive) : parseBinary(data as ArrayBuffer)
+      ) as { id: number; result: unknown } | { channel: string; payload: unknown }
       if ('channel' in frame) return emit(frame.channel, frame.payload)
       pending.get(frame.id)?.resolve(frame.result)
       pending.delete(frame.id)

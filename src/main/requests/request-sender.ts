@@ -24,6 +24,8 @@ export interface RequestSenderDependencies {
   keptBodies?: KeptBodies
   defaultTimeoutMs?: number
   maxResponseBytes?: number
+  /** No progress during a request's first milliseconds (see progress-throttle.ts); 100 by default. */
+  progressQuietMs?: number
 }
 
 export interface RequestSender {
@@ -100,6 +102,7 @@ export function createRequestSender(dependencies: RequestSenderDependencies): Re
       input.requestId,
       dependencies.monotonicNow,
       dependencies.emitProgress,
+      dependencies.progressQuietMs,
     )
     const prepared = await outgoing(input, progress)
     if (!prepared.ok) return prepared
