@@ -1,7 +1,7 @@
-import { pipeline, Readable, type Transform } from 'node:stream'
+import { pipeline, Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { request } from 'undici'
+import { decodersFor } from './decompress.ts'
 
 /**
  * One HTTP exchange through undici's dispatcher (`undici.request`), the engine under Node's own
@@ -31,13 +31,6 @@ export interface ExchangeAnswer {
 }
 
 export type Exchange = (url: string, init: ExchangeRequest) => Promise<ExchangeAnswer>
-
-const decoders: Record<string, () => Transform> = {
-  gzip: createGunzip,
-  'x-gzip': createGunzip,
-  deflate: createInflate,
-  br: createBrotliDecompress,
-}
 
 /** The POST of a Misskey call and its answer's head; the body is read by the caller. */
 export const exchange: Exchange = async (url, init) => {
@@ -69,17 +62,10 @@ export const exchange: Exchange = async (url, init) => {
   }
 }
 
-/**
- * The body through its decoders, last coding applied first. As fetch does, a coding it does not
- * know leaves the body as it came.
- */
+/** The body through the decoders of its Content-Encoding (decompress.ts), or as it came. */
 function decoded(body: Readable, encoding: string): Readable {
-  const codings = encoding
-    .split(',')
-    .map((coding) => coding.trim())
-    .reverse()
-  if (!codings.every((coding) => coding in decoders)) return body
-  const stages = codings.map((coding) => decoders[coding]!())
+  const stages = decodersFor(encoding)
+  if (!stages) return body
   // pipeline() passes an error in any stage to the last one, which the reader is iterating.
   return pipeline([body, ...stages], () => undefined) as unknown as Readable
 }

@@ -1,4 +1,4 @@
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib'
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startLocalServer, type LocalServer } from '../../../test-kit/support/local-server.ts'
 import { ok } from '../../shared/result.ts'
@@ -88,6 +88,25 @@ describe('an answer as the server sent it', () => {
     ])
     expect(result.value.headers).toContainEqual(['vary', 'Accept-Encoding, Origin'])
     expect(seenAcceptEncoding).toBe('gzip, deflate')
+  })
+
+  it('takes deflate sent raw, without its zlib wrapper, as browsers do', async () => {
+    const server = await serve('deflate', deflateRawSync(timeline))
+    const result = await send(server.origin)
+    expect(result.ok && result.value.body).toEqual({ kind: 'json', text: timeline })
+  })
+
+  it('reads a gzip body cut before its trailer as far as it goes, as browsers and curl do', async () => {
+    const whole = gzipSync(timeline)
+    const server = await serve('gzip', whole.subarray(0, whole.byteLength - 8))
+    const result = await send(server.origin)
+    expect(result.ok && result.value.body).toEqual({ kind: 'json', text: timeline })
+  })
+
+  it('leaves a chain of more than five codings as it came (fetch refuses to unwind one)', async () => {
+    const server = await serve('gzip, gzip, gzip, gzip, gzip, gzip', Buffer.from(timeline))
+    const result = await send(server.origin)
+    expect(result.ok && result.value.body).toEqual({ kind: 'json', text: timeline })
   })
 
   it('an encoding it does not know is left as it came, as fetch leaves it', async () => {
