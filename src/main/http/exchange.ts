@@ -40,6 +40,9 @@ export const exchange: Exchange = async (url, init) => {
       ...init.headers,
       // What Node's fetch asks for (br only over TLS, as it does).
       'accept-encoding': url.startsWith('https:') ? 'gzip, deflate, br' : 'gzip, deflate',
+      // fetch said "node"; undici alone says nothing, and some proxies in front of servers turn
+      // away a request without one. The server's admin sees what called.
+      'user-agent': 'misskey-api-explorer',
     },
     body:
       typeof init.body === 'string'

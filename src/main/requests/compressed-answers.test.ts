@@ -22,9 +22,11 @@ afterAll(async () => {
 })
 
 let seenAcceptEncoding: string | undefined
+let seenUserAgent: string | undefined
 async function serve(encoding: string | null, compressed: Buffer) {
   const server = await startLocalServer((request, response) => {
     seenAcceptEncoding = request.headers['accept-encoding']
+    seenUserAgent = request.headers['user-agent']
     request.resume()
     request.on('end', () => {
       response.writeHead(200, 'Fine Thanks', [
@@ -74,7 +76,7 @@ describe.each(Object.keys(compressors) as Array<keyof typeof compressors>)(
 )
 
 describe('an answer as the server sent it', () => {
-  it('keeps its reason phrase, its header order and each cookie, and asks for compression', async () => {
+  it('keeps its reason phrase, its header order and each cookie; the request asks for compression and names the app', async () => {
     const server = await serve(null, Buffer.from(timeline))
     const result = await send(server.origin)
     expect(result.ok).toBe(true)
@@ -88,6 +90,7 @@ describe('an answer as the server sent it', () => {
     ])
     expect(result.value.headers).toContainEqual(['vary', 'Accept-Encoding, Origin'])
     expect(seenAcceptEncoding).toBe('gzip, deflate')
+    expect(seenUserAgent).toBe('misskey-api-explorer')
   })
 
   it('takes deflate sent raw, without its zlib wrapper, as browsers do', async () => {
