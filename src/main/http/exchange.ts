@@ -20,13 +20,14 @@ export interface ExchangeRequest {
 export interface ExchangeAnswer {
   status: number
   statusText: string
-  /** Lower-case names, in the order the server sent them; a repeated header is one entry per value for set-cookie, joined by ", " otherwise (as fetch gives them). */
+  /**
+   * Lower-case names, in the order the server sent them. A repeated header is one entry per
+   * value for set-cookie and its values joined by ", " otherwise, as fetch gives them.
+   */
   headers: Array<[string, string]>
   /** The declared content-encoding (`br`, `gzip`…), or null when the wire carries the body itself. */
   encoding: string | null
-  /** Content-Length, when it is the body's own length (the body is not encoded). */
-  declaredLength: number | null
-  /** The body as the server meant it: decompressed when it was gzip, deflate or br. */
+  /** The body as the server meant it: decoded as decompress.ts says. */
   body: Readable
 }
 
@@ -52,15 +53,14 @@ export const exchange: Exchange = async (url, init) => {
   })
   const headers = headerList(answer.headers)
   const declared = answer.headers['content-encoding']
-  const encoding = typeof declared === 'string' ? declared.trim().toLowerCase() : null
-  const plain = encoding === null || encoding === '' || encoding === 'identity'
-  const length = Number(answer.headers['content-length'])
+  // Sent twice, it is one list of codings (as fetch reads it).
+  const encoding = [declared ?? []].flat().join(', ').trim().toLowerCase()
+  const plain = encoding === '' || encoding === 'identity'
   return {
     status: answer.statusCode,
     statusText: answer.statusText ?? '',
     headers,
     encoding: plain ? null : encoding,
-    declaredLength: plain && Number.isFinite(length) && length >= 0 ? length : null,
     body: plain ? answer.body : decoded(answer.body, encoding),
   }
 }

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 let seenAcceptEncoding: string | undefined
 let seenUserAgent: string | undefined
-async function serve(encoding: string | null, compressed: Buffer) {
+async function serve(encoding: string | string[] | null, compressed: Buffer) {
   const server = await startLocalServer((request, response) => {
     seenAcceptEncoding = request.headers['accept-encoding']
     seenUserAgent = request.headers['user-agent']
@@ -31,7 +31,7 @@ async function serve(encoding: string | null, compressed: Buffer) {
     request.on('end', () => {
       response.writeHead(200, 'Fine Thanks', [
         ['content-type', 'application/json; charset=utf-8'],
-        ...(encoding ? [['content-encoding', encoding]] : []),
+        ...[encoding ?? []].flat().map((coding) => ['content-encoding', coding]),
         ['content-length', String(compressed.byteLength)],
         ['x-ratelimit-remaining', '9'],
         ['set-cookie', 'a=1'],
@@ -95,6 +95,12 @@ describe('an answer as the server sent it', () => {
 
   it('takes deflate sent raw, without its zlib wrapper, as browsers do', async () => {
     const server = await serve('deflate', deflateRawSync(timeline))
+    const result = await send(server.origin)
+    expect(result.ok && result.value.body).toEqual({ kind: 'json', text: timeline })
+  })
+
+  it('takes Content-Encoding sent twice as one list of codings', async () => {
+    const server = await serve(['gzip', 'br'], brotliCompressSync(gzipSync(timeline)))
     const result = await send(server.origin)
     expect(result.ok && result.value.body).toEqual({ kind: 'json', text: timeline })
   })
