@@ -12,14 +12,12 @@ export interface AnswerEditor {
 
 const parked: AnswerEditor[] = []
 const maxParked = 2
-/** Up to this, a parked editor's model is detached when the page is idle (see parkAnswerEditor). */
-const smallModelChars = 256 * 1024
 
 /**
  * Building Monaco's editor costs a long task (its services, its actions' keybindings), and the
  * answer view is built again for every send and every switch of tab. The view that goes parks
- * its editor here, out of the page at once (no text of an old answer is left in the page), and
- * the next view takes it back.
+ * its editor here, out of the page and without a model (no text of an old answer is left in the
+ * page), and the next view takes it back.
  */
 export function takeAnswerEditor(locale: string): AnswerEditor | null {
   // One made in another language would keep the labels of that language.
@@ -31,27 +29,12 @@ export function takeAnswerEditor(locale: string): AnswerEditor | null {
 }
 
 export function parkAnswerEditor(entry: AnswerEditor): void {
+  const model = entry.editor.getModel()
+  entry.editor.setModel(null)
+  if (model) disposeWhenIdle(model)
   entry.host.remove()
   parked.push(entry)
   while (parked.length > maxParked) parked.shift()!.editor.dispose()
-  // Detaching a small answer's model costs a few milliseconds, and this runs in the task of the
-  // click that sends the next request: it waits for an idle moment, unless the next answer's
-  // model has taken its place by then. A big one's detaching is long wherever it lands (a busy
-  // page may have no idle moment before the editor is taken back): it goes now, as before.
-  const model = entry.editor.getModel()
-  if (!model) return
-  if (model.getValueLength() > smallModelChars) {
-    entry.editor.setModel(null)
-    disposeWhenIdle(model)
-    return
-  }
-  requestIdleCallback(
-    () => {
-      if (entry.editor.getModel() === model) entry.editor.setModel(null)
-      if (!model.isDisposed()) model.dispose()
-    },
-    { timeout: 2_000 },
-  )
 }
 
 /**
@@ -59,5 +42,5 @@ export function parkAnswerEditor(entry: AnswerEditor): void {
  * that sends the next request or shows the next answer. Nothing shows it any more meanwhile.
  */
 export function disposeWhenIdle(model: monaco.editor.ITextModel): void {
-  requestIdleCallback(() => model.isDisposed() || model.dispose(), { timeout: 2_000 })
+  requestIdleCallback(() => model.dispose(), { timeout: 2_000 })
 }
