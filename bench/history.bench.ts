@@ -6,7 +6,6 @@ import { join, resolve } from 'node:path'
 import type { HistoryQuery } from '../src/shared/history.ts'
 import { openHistoryStore, type HistoryStore } from '../src/main/history/history-store.ts'
 import { createHistoryService } from '../src/main/history/history-service.ts'
-import { seedHistory } from './history-seed.ts'
 import { ms, report, summarize, timeAsync } from './measure.ts'
 
 // The app runs the bundled worker (no type stripping in the thread): use it when built.
@@ -87,7 +86,19 @@ async function benchSize(count: number, bodies: 'timeline' | 'small'): Promise<v
   try {
     const legacyLog = count <= 100_000 ? join(directory, 'old-format.log') : undefined
     const seedStart = performance.now()
-    const { databaseBytes } = await seedHistory(directory, count, { bodies, legacyLog })
+    // In a process of its own: see history-seed-child.ts.
+    const seeded = execFileSync(
+      process.execPath,
+      [
+        join(import.meta.dirname, 'history-seed-child.ts'),
+        directory,
+        String(count),
+        bodies,
+        ...(legacyLog ? [legacyLog] : []),
+      ],
+      { encoding: 'utf8', maxBuffer: 1024 * 1024 },
+    )
+    const { databaseBytes } = JSON.parse(seeded) as { databaseBytes: number }
     const seedMs = performance.now() - seedStart
     const label = `${count.toLocaleString('en')} entries`
     const rows: Array<[string, string]> = []

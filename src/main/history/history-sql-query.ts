@@ -217,6 +217,15 @@ function filteredPage(
 }
 
 /**
+ * A seq range on the word index, `low <= rowid < high`. The bounds are cast: node:sqlite binds a
+ * JavaScript number as REAL, and FTS5 uses a rowid bound only when it is an INTEGER; with REAL
+ * bounds it walked every match of the word in the whole history and filtered them one by one
+ * (12 ms instead of 0.4 for a word in 125,000 entries of a million).
+ */
+const wordSeqRange = (rowid: string) =>
+  `${rowid} >= CAST(? AS INTEGER) AND ${rowid} < CAST(? AS INTEGER)`
+
+/**
  * Words through the word index, newest first (FTS5 walks its posting lists by rowid = seq and
  * stops once the page is full). With filters too, each match is looked up and checked; when the
  * filters keep few of them (a common word, a rare status) that walk is bounded like the scan:
@@ -233,7 +242,7 @@ function wordPage(
   limits: ResponseSearchLimits,
 ): HistoryPage {
   const filters = and(filterClauses(query, statuses))
-  const words = `SELECT rowid FROM entry_words WHERE entry_words MATCH ? AND rowid >= ? AND rowid < ?`
+  const words = `SELECT rowid FROM entry_words WHERE entry_words MATCH ? AND ${wordSeqRange('rowid')}`
   const countWords = (cap: number) =>
     (
       database
@@ -244,7 +253,7 @@ function wordPage(
     const rows = database
       .prepare(
         `SELECT ${qualified} FROM entry_words w CROSS JOIN entries e ON e.seq = w.rowid
-         WHERE w.entry_words MATCH ? AND w.rowid >= ? AND w.rowid < ?
+         WHERE w.entry_words MATCH ? AND ${wordSeqRange('w.rowid')}
          ORDER BY w.rowid DESC LIMIT ${limit + 1}`,
       )
       .all(match, scope.bottom, scope.top) as unknown as EntryRow[]
@@ -253,7 +262,7 @@ function wordPage(
   // CROSS JOIN: the word index drives (SQLite keeps the order written), entries are looked up.
   const statement = database.prepare(
     `SELECT ${qualified} FROM entry_words w CROSS JOIN entries e ON e.seq = w.rowid
-     WHERE w.entry_words MATCH ? AND w.rowid >= ? AND w.rowid < ? AND ${filters.sql}
+     WHERE w.entry_words MATCH ? AND ${wordSeqRange('w.rowid')} AND ${filters.sql}
      ORDER BY w.rowid DESC LIMIT ?`,
   )
   const newest = database.prepare('SELECT max(seq) AS seq FROM entries').get() as {
