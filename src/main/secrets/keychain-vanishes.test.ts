@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest'
 // The Secret Service stops in the middle of a session (the keyring daemon quits, the session bus
 // goes away): a token main has already read this session is still sent from memory, one it has
 // not read fails with a clear message, anonymous requests still work, and no token is written
-// anywhere else instead. Needs dbus-daemon and gnome-keyring, which
-// `npm test` provides (KEYCHAIN_REQUIRED=1 there).
+// anywhere else instead. Needs dbus-daemon and gnome-keyring, which `npm test` provides
+// (KEYCHAIN_REQUIRED=1 there).
 const keychainExpected = process.env.KEYCHAIN_REQUIRED === '1'
 
 /** A session bus of its own with an unlocked keyring on it, so stopping it touches no other test. */
