@@ -66,7 +66,12 @@ export async function benchBigResponse(rendererDirectory: string): Promise<void>
       )
       const started = performance.now()
       await explorer.sendButton.click()
-      await page.getByTestId('large-preview').filter({ hasText: '"id"' }).waitFor()
+      // The last answer's preview stays on screen until the new answer replaces it.
+      await page
+        .locator('[data-testid="response-viewer"]:not([aria-busy="true"])')
+        .getByTestId('large-preview')
+        .filter({ hasText: '"id"' })
+        .waitFor()
       readable.push(performance.now() - started)
       const tasks = await page.evaluate(
         () => (globalThis as unknown as { __longTasks: number[] }).__longTasks,

@@ -262,7 +262,8 @@ interface PaintTiming {
  * page resolves on the frame after it set its text: a MutationObserver sees the marker the moment
  * the page puts it in (polling once a frame would add up to a frame to ours alone).
  */
-function timeOurs(page: Page, marker: string, view: View): Promise<PaintTiming> {
+async function timeOurs(page: Page, marker: string, view: View): Promise<PaintTiming> {
+  await settled(page)
   return page.evaluate(
     ({ marker, view }) =>
       new Promise<PaintTiming>((resolve) => {
@@ -321,6 +322,18 @@ function timeOurs(page: Page, marker: string, view: View): Promise<PaintTiming> 
         )
       }),
     { marker, view },
+  )
+}
+
+/**
+ * A run starts once the page has done showing the last answer — the Body's editor has taken over
+ * from its plain first screen, and the page has been idle — as a user's next send, seconds later,
+ * does. Sent sooner, the click would land on that work and time it too.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.getByTestId('response-body-plain').waitFor({ state: 'detached' })
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 1_000 })),
   )
 }
 

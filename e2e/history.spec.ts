@@ -147,7 +147,7 @@ test.describe('the history sidebar', () => {
     target.fake!.failNext('meta', 'hang')
     await explorer.openServer(target.origin)
     await explorer.pickEndpoint('meta')
-    await explorer.send()
+    await explorer.startSending()
     await explorer.request.cancel()
     await expect(explorer.requestError).toHaveText('The request was cancelled.')
     await explorer.history.show()

@@ -76,7 +76,6 @@ test('a timeline opens as cards: MFM drawn, a content warning folded, a sensitiv
   const before = timelineCalls()
   await explorer.send()
   await expect.poll(timelineCalls).toBe(before + 1)
-  // The tabs come back with the new answer (they leave while it is on its way).
   await expect(explorer.page.getByTestId('tab-body')).toHaveAttribute('aria-selected', 'true')
   await expect(explorer.responseBody.locator('.monaco-editor')).toBeVisible()
   await expect(preview.pane).toBeHidden()

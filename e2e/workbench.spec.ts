@@ -89,15 +89,28 @@ test('an empty file is refused when chosen, with the reason', async ({
   await expect(explorer.sendButton).toBeDisabled()
 })
 
-test('a slow request shows its elapsed time and can be cancelled', async ({ explorer, target }) => {
+test('a slow request shows its elapsed time over the last answer, and can be cancelled', async ({
+  explorer,
+  target,
+}) => {
   test.skip(!target.fake, 'needs a server that hangs on purpose')
-  target.fake!.failNext('meta', 'hang')
   await explorer.openServer(target.origin)
   await explorer.pickEndpoint('meta')
   await explorer.send()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  target.fake!.failNext('meta', 'hang')
+  await explorer.startSending()
   await expect(explorer.sending).toHaveText(/^Sending… \d+\.\d s$/)
+  // The last answer stays where it was, out of reach, under the progress of the new request.
+  const viewer = explorer.page.getByTestId('response-viewer')
+  await expect(viewer).toHaveAttribute('aria-busy', 'true')
+  await expect(explorer.page.getByTestId('response-progress')).toBeVisible()
+  await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  await expect(viewer.locator('[inert]')).toContainText('meta')
   await explorer.request.cancel()
   await expect(explorer.requestError).toHaveText('The request was cancelled.')
+  await expect(explorer.responseStatus).toHaveCount(0)
+  await expect(viewer).not.toHaveAttribute('aria-busy', 'true')
   await expect(explorer.sendButton).toBeEnabled()
 })
 
@@ -146,6 +159,8 @@ test('next page on a timeline continues from the last note', async ({ explorer, 
   await explorer.setBody('{ "limit": 2 }')
   await explorer.send()
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
+  // Read as JSON: the next page's answer then comes into the same editor.
+  expect(await explorer.responseText()).toContain(`"id": "${firstPage[0]!.id}"`)
   await explorer.response.nextPage()
   await expect(explorer.bodyEditor.locator('.view-lines')).toContainText(
     `"untilId": "${firstPage[1]!.id}"`,
@@ -161,8 +176,10 @@ test('next page on a timeline continues from the last note', async ({ explorer, 
       { limit: 2, untilId: firstPage[1]!.id },
     ])
   }
-  await explorer.showBody()
-  await expect(explorer.responseBody.locator('.view-lines')).not.toContainText(firstPage[0]!.id)
+  await expect(explorer.page.getByTestId('tab-body')).toHaveAttribute('aria-selected', 'true')
+  const nextPage = await explorer.responseText()
+  expect(nextPage).toMatch(/^\[\s*\{\s*"id": "\w+"/)
+  expect(nextPage).not.toContain(firstPage[0]!.id)
 })
 
 test('copy as curl: a placeholder by default, the real token only into the clipboard', async ({

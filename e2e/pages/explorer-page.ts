@@ -159,10 +159,29 @@ export class ExplorerPage {
     await pasteIntoEditor(this.page, this.bodyEditor, text)
   }
 
-  /** Ctrl+Enter from the editor, the way users send. */
-  async send() {
+  /**
+   * Ctrl+Enter from the editor, the way users send, then waits for the answer (or the failure):
+   * the last answer stays on screen while a request is in flight, and must not be read as the new
+   * one. A send the page refuses (a blocked body) leaves nothing to wait for.
+   */
+  async send(options: { timeout?: number } = {}) {
+    await this.startSending()
+    await this.answerSettled(options)
+  }
+
+  /** Ctrl+Enter from the editor, without waiting for the answer (one that never comes, say). */
+  async startSending() {
     await this.bodyEditor.locator('.monaco-editor').click()
     await this.page.keyboard.press('ControlOrMeta+Enter')
+  }
+
+  /** No request in flight: what the response panel shows is the last answer's. */
+  async answerSettled(options: { timeout?: number } = {}) {
+    await expect(this.page.getByTestId('response-viewer')).not.toHaveAttribute(
+      'aria-busy',
+      'true',
+      options,
+    )
   }
 
   /** The JSON of the answer (Misskey objects open in the Preview tab by default). */
@@ -174,6 +193,8 @@ export class ExplorerPage {
   /** The text of the read-only response editor (Monaco renders only visible lines, so read its model). */
   async responseText(): Promise<string> {
     await this.showBody()
+    // The editor has drawn the whole answer once its plain first screen is gone.
+    await expect(this.page.getByTestId('response-body-plain')).toHaveCount(0)
     await expect(this.responseBody.locator('.monaco-editor')).toBeVisible()
     // Monaco renders spaces as no-break spaces.
     return (await this.responseBody.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')

@@ -1,4 +1,4 @@
-import { type Locator, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The response panel's explanations of what came back, and what to do next. */
 export class ResponsePanel {
@@ -27,8 +27,9 @@ export class ResponsePanel {
     await this.page.getByTestId('reveal-field').click()
   }
 
-  /** Builds the following page's request from this answer. */
+  /** Builds the following page's request from this answer and sends it; waits for the answer. */
   async nextPage() {
     await this.page.getByTestId('next-page').click()
+    await expect(this.page.getByTestId('response-viewer')).not.toHaveAttribute('aria-busy', 'true')
   }
 }

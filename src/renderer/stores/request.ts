@@ -13,6 +13,13 @@ export interface RunningRequest {
   totalBytes: number | null
 }
 
+/**
+ * How long a request runs before the page shows it running (Cancel, elapsed time, progress, the
+ * last answer dimmed). An answer sooner than this reads as instant, and is then the first thing
+ * drawn after the click: no Send → Cancel → Send flash, and no frame spent on it before the answer.
+ */
+export const SHOW_RUNNING_AFTER_MS = 100
+
 /** The request in flight and the last answer (or the reason there was none). */
 export const useRequestStore = defineStore('request', () => {
   const running = ref<RunningRequest | null>(null)
@@ -21,6 +28,8 @@ export const useRequestStore = defineStore('request', () => {
   const lastSent = shallowRef<Omit<SendRequestInput, 'requestId'> | null>(null)
   const error = ref<AppError | null>(null)
   const isSending = computed(() => running.value !== null)
+  /** The request in flight has run for SHOW_RUNNING_AFTER_MS: the page shows it running. */
+  const runningLong = ref(false)
   let unsubscribe: (() => void) | null = null
 
   function listenForProgress() {
@@ -39,8 +48,8 @@ export const useRequestStore = defineStore('request', () => {
     if (!bridge || running.value) return
     listenForProgress()
     const requestId = crypto.randomUUID()
-    // The request leaves before the page takes the last answer down (a megabyte's view takes a
-    // while to go): progress comes in later tasks, when `running` is set.
+    // The request leaves before the page reacts to it: progress comes in later tasks, when
+    // `running` is set.
     const sending = bridge.requests.send({ requestId, ...input })
     running.value = {
       requestId,
@@ -50,8 +59,12 @@ export const useRequestStore = defineStore('request', () => {
       bytes: 0,
       totalBytes: null,
     }
-    const result = await sending
-    running.value = null
+    const showRunning = setTimeout(() => (runningLong.value = true), SHOW_RUNNING_AFTER_MS)
+    const result = await sending.finally(() => {
+      clearTimeout(showRunning)
+      running.value = null
+      runningLong.value = false
+    })
     lastSent.value = input
     if (result.ok) {
       response.value = result.value
@@ -67,5 +80,5 @@ export const useRequestStore = defineStore('request', () => {
     if (bridge && running.value) await bridge.requests.cancel(running.value.requestId)
   }
 
-  return { running, response, lastSent, error, isSending, send, cancel }
+  return { running, runningLong, response, lastSent, error, isSending, send, cancel }
 })
