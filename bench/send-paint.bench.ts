@@ -307,8 +307,8 @@ async function timeOurs(page: Page, marker: string, view: View): Promise<PaintTi
             }),
           )
         })
-        // The old answer leaves the page with the click, in the same flush: the watcher starts
-        // after it, on the running state.
+        // The last answer stays until the new one replaces it; the watcher starts after the
+        // click's own flush.
         const start = performance.now()
         document.querySelector<HTMLButtonElement>('[data-testid="send"]')!.click()
         queueMicrotask(() =>
@@ -332,8 +332,19 @@ async function timeOurs(page: Page, marker: string, view: View): Promise<PaintTi
  */
 async function settled(page: Page): Promise<void> {
   await page.getByTestId('response-body-plain').waitFor({ state: 'detached' })
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 1_000 })),
+  await page.evaluate(whenIdle)
+}
+
+/**
+ * Resolves once the page has been idle for a while, as before a user's click, seconds after the
+ * last answer. Both pages start each run from here. A page that drew a frame a moment ago draws
+ * its next one on the display's 60 Hz beat, up to a frame later; one that has been still draws it
+ * as soon as it is asked to. Started right after a frame, a run would time where its answer fell
+ * in that beat rather than the work it did.
+ */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) =>
+    requestIdleCallback(() => setTimeout(resolve, 150), { timeout: 1_000 }),
   )
 }
 
@@ -342,12 +353,14 @@ async function settled(page: Page): Promise<void> {
  * do), or into a readonly <textarea> as Misskey's own API console shows it (its
  * `AiSON.stringify(resp, null, 2)` is stood in for by JSON.stringify, which is no slower).
  */
-function timeBare(
+async function timeBare(
   page: Page,
   url: string,
   marker: string,
   into: 'pre' | 'console' = 'pre',
 ): Promise<PaintTiming> {
+  // From the same footing as ours: the page idle.
+  await page.evaluate(whenIdle)
   return page.evaluate(
     async ({ url, marker, into }) => {
       const start = performance.now()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { textChunks } from './text-chunks.ts'
+import { firstLines, textChunks } from './text-chunks.ts'
 
 describe('textChunks', () => {
   it('gives back the text exactly, in pieces that end at a line break', () => {
@@ -18,5 +18,15 @@ describe('textChunks', () => {
     expect(textChunks('{"a": 1}', 1000)).toEqual(['{"a": 1}'])
     expect(textChunks('y'.repeat(5000), 1000)).toEqual(['y'.repeat(5000)])
     expect(textChunks('', 1000)).toEqual([])
+  })
+})
+
+describe('firstLines', () => {
+  it('keeps as many lines as asked for, and a shorter text whole', () => {
+    expect(firstLines('a\nb\nc\nd', 2)).toBe('a\nb')
+    expect(firstLines('a\nb\n', 2)).toBe('a\nb')
+    expect(firstLines('a\nb', 5)).toBe('a\nb')
+    expect(firstLines('one line', 1)).toBe('one line')
+    expect(firstLines('', 3)).toBe('')
   })
 })

@@ -17,3 +17,13 @@ export function textChunks(text: string, size: number): string[] {
   }
   return chunks
 }
+
+/** The first `count` lines of `text` (without the line break that ends the last of them). */
+export function firstLines(text: string, count: number): string {
+  let end = -1
+  for (let line = 0; line < count; line++) {
+    end = text.indexOf('\n', end + 1)
+    if (end === -1) return text
+  }
+  return text.slice(0, end)
+}
