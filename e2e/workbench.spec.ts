@@ -104,7 +104,7 @@ test('a slow request shows its elapsed time over the last answer, and can be can
   // The last answer stays where it was, out of reach, under the progress of the new request.
   const viewer = explorer.page.getByTestId('response-viewer')
   await expect(viewer).toHaveAttribute('aria-busy', 'true')
-  await expect(explorer.page.getByTestId('response-progress')).toBeVisible()
+  await expect(explorer.page.getByTestId('response-progress')).toHaveText('Waiting for the server…')
   await expect(explorer.responseStatus).toHaveText(/^200\b/)
   await expect(viewer.locator('[inert]')).toContainText('meta')
   await explorer.request.cancel()

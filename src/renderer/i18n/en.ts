@@ -173,7 +173,9 @@ export const en = {
     unknownType: 'no content type',
     headerName: 'Header',
     headerValue: 'Value',
+    waiting: 'Waiting for the server…',
     progress: 'Receiving… {bytes} of {total}',
+    progressOpenEnded: 'Receiving… {bytes}',
     uploading: 'Uploading… {bytes} of {total}',
     nextPage: 'Next page ({cursor}) →',
     noNextPage: {

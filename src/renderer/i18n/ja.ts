@@ -178,7 +178,9 @@ export const ja: Translation<typeof en> = {
     unknownType: 'Content-Type なし',
     headerName: 'ヘッダー',
     headerValue: '値',
+    waiting: 'サーバーの応答を待っています…',
     progress: '受信中… {total} 中 {bytes}',
+    progressOpenEnded: '受信中… {bytes}',
     uploading: 'アップロード中… {total} 中 {bytes}',
     nextPage: '次のページ（{cursor}）→',
     noNextPage: {
