@@ -166,4 +166,10 @@ test("in the JSON view, a note's userId is a link: a click prepares users/show, 
   await link.click({ modifiers: ['ControlOrMeta'] })
   await preview.expectShown('user')
   expect(fake.received.filter((request) => request.path === '/api/users/show')).toHaveLength(1)
+
+  // The answer as it came (Raw) is plain text, with no links.
+  await explorer.page.getByTestId('tab-raw').click()
+  await expect(explorer.page.getByTestId('response-body-plain')).toHaveCount(0)
+  await expect(explorer.responseBody.locator('.view-lines')).toContainText(`"id":"${userId}"`)
+  await expect(explorer.responseBody.locator('.json-id-link')).toHaveCount(0)
 })

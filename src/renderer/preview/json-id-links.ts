@@ -110,10 +110,16 @@ export function createJsonIdLinks(
     if (span) shownIn?.context.go({ endpoint: span.endpoint, body: span.body }, sendNow)
   }
 
-  editor.onDidChangeModel(() => {
+  // A new answer comes as a new model, or, when it is small, as the whole text of the same model
+  // replaced (a flush): either way the last answer's links, and any search for them, go.
+  const forget = () => {
     complete = null
     stop()
     spans = []
+  }
+  editor.onDidChangeModel(forget)
+  editor.onDidChangeModelContent((event) => {
+    if (event.isFlush) forget()
   })
   editor.onDidChangeCursorPosition((event) => onLink.set(spanAt(event.position) !== null))
   editor.onMouseUp((event) => {
