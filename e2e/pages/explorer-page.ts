@@ -166,22 +166,13 @@ export class ExplorerPage {
    */
   async send(options: { timeout?: number } = {}) {
     await this.startSending()
-    await this.answerSettled(options)
+    await this.response.settled(options)
   }
 
   /** Ctrl+Enter from the editor, without waiting for the answer (one that never comes, say). */
   async startSending() {
     await this.bodyEditor.locator('.monaco-editor').click()
     await this.page.keyboard.press('ControlOrMeta+Enter')
-  }
-
-  /** No request in flight: what the response panel shows is the last answer's. */
-  async answerSettled(options: { timeout?: number } = {}) {
-    await expect(this.page.getByTestId('response-viewer')).not.toHaveAttribute(
-      'aria-busy',
-      'true',
-      options,
-    )
   }
 
   /** The JSON of the answer (Misskey objects open in the Preview tab by default). */

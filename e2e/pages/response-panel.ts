@@ -30,6 +30,18 @@ export class ResponsePanel {
   /** Builds the following page's request from this answer and sends it; waits for the answer. */
   async nextPage() {
     await this.page.getByTestId('next-page').click()
-    await expect(this.page.getByTestId('response-viewer')).not.toHaveAttribute('aria-busy', 'true')
+    await this.settled()
+  }
+
+  /**
+   * No request in flight: what the panel shows is the last answer's (the previous one stays on
+   * screen while a request is on its way, and must not be read as the new one).
+   */
+  async settled(options: { timeout?: number } = {}) {
+    await expect(this.page.getByTestId('response-viewer')).not.toHaveAttribute(
+      'aria-busy',
+      'true',
+      options,
+    )
   }
 }
