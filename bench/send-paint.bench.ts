@@ -7,7 +7,7 @@ import { startMainWorld } from '../test-kit/support/main-world.ts'
 import type { BridgeTransport } from '../test-kit/support/test-bridge.ts'
 import { sharedFixture } from '../test-kit/support/shared-fixtures.ts'
 import { serveRenderer } from '../test-kit/support/static-server.ts'
-import { longestMainThreadTask } from './main-thread-tasks.ts'
+import { longestMainThreadTasks, type LongestTasks } from './main-thread-tasks.ts'
 import { ms, report, summarize } from './measure.ts'
 
 interface Answer {
@@ -112,7 +112,7 @@ export async function benchSendPaint(
     await bare.goto(`${server.origin}/bare.html`)
 
     const rows: Array<[string, string]> = []
-    let longestWhileBig = { views: 0, raw: 0 }
+    let longestWhileBig: { views: LongestTasks; raw: LongestTasks } | null = null
     let nativeWrap = 0
     for (const answer of answers) {
       await explorer.endpointFilter.fill(answer.endpoint)
@@ -167,14 +167,16 @@ export async function benchSendPaint(
         nativeWrap = await timeNativeWrap(bare, answer.body(++run))
       }
     }
+    if (!longestWhileBig) throw new Error('the 1 MB answer was not traced')
+    const { views, raw } = longestWhileBig
     rows.push(
       [
         'longest main-thread task while the 1 MB answer is sent and shown (3 sends in each view, traced)',
-        `${ms(longestWhileBig.views)}  (target ≤ 50 ms)`,
+        `${ms(views.page)}, at most ${ms(views.pageCpu)} of CPU  (target ≤ 50 ms; the page's own work: where the bridge's socket delivered the answer, the script, style and layout the page ran in that task; that whole task, the stand-in for Electron's IPC reading a megabyte included, ${ms(views.bridgeReceive)})`,
       ],
       [
         'longest main-thread task opening the Raw tab on it (its one line of 1 MB wrapped, 3 times)',
-        `${ms(longestWhileBig.raw)}  (target ≤ 50 ms; Monaco wraps a line in one task; the browser's own <textarea> takes ${ms(nativeWrap)} to wrap the same line, median of 3)`,
+        `${ms(raw.page)}, at most ${ms(raw.pageCpu)} of CPU  (target ≤ 50 ms; Monaco wraps a line in one task; the browser's own <textarea> takes ${ms(nativeWrap)} to wrap the same line, median of 3)`,
       ],
     )
     report(
@@ -200,7 +202,7 @@ async function traceLongestTask(
   /** The next run's marker (the server answers that run). */
   nextMarker: () => string,
   pageUrl: string,
-): Promise<{ views: number; raw: number }> {
+): Promise<{ views: LongestTasks; raw: LongestTasks }> {
   const browser = page.context().browser()!
   const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline']
   await browser.startTracing(page, { categories })
@@ -210,7 +212,7 @@ async function traceLongestTask(
       await page.waitForTimeout(700)
     }
   }
-  const views = longestMainThreadTask(await browser.stopTracing(), pageUrl)
+  const views = longestMainThreadTasks(await browser.stopTracing(), pageUrl)
   await browser.startTracing(page, { categories })
   for (let index = 0; index < 3; index++) {
     // The same answer as it came on the wire: one line of a megabyte, wrapped.
@@ -221,7 +223,7 @@ async function traceLongestTask(
     await page.getByTestId('tab-preview').click()
     await page.waitForTimeout(300)
   }
-  const raw = longestMainThreadTask(await browser.stopTracing(), pageUrl)
+  const raw = longestMainThreadTasks(await browser.stopTracing(), pageUrl)
   return { views, raw }
 }
 

@@ -15,8 +15,14 @@ export function sharedFixture(name: string): string | null {
   return existsSync(path) ? path : null
 }
 
+/** A shared fixture's text as the server sent it; null when it is absent (the caller skips). */
+export function readSharedText(name: string): string | null {
+  const path = sharedFixture(name)
+  return path ? readFileSync(path, 'utf8') : null
+}
+
 /** A shared fixture parsed as JSON; null when it is absent (the caller skips, saying why). */
 export function readSharedJson(name: string): unknown {
-  const path = sharedFixture(name)
-  return path ? JSON.parse(readFileSync(path, 'utf8')) : null
+  const text = readSharedText(name)
+  return text === null ? null : JSON.parse(text)
 }
