@@ -17,3 +17,13 @@ export function nextTask(): Promise<void> {
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => void nextTask().then(resolve)))
 }
+
+/**
+ * Runs `work` once the page is idle — after the frames it owes — or after `timeoutMs` at the
+ * latest; where the page has no idle callbacks (unit tests), in a task of its own.
+ */
+export function whenIdle(work: () => void, timeoutMs = 250): void {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => work(), { timeout: timeoutMs })
+  else setTimeout(work, 0)
+}

@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HistoryEntry, HistoryPage, HistorySummary } from '../../shared/history.ts'
-import { fail, ok } from '../../shared/result.ts'
+import { fail, ok, type Result } from '../../shared/result.ts'
 import { useHistoryStore } from './history.ts'
 import { deferred, installStandInBridge, type StandInBridge } from './testing/stand-in-bridge.ts'
 
@@ -105,12 +105,36 @@ describe('the history store', () => {
     const history = useHistoryStore()
     await history.start()
     main.emit('history.onAppended', ok(summary('e1')))
-    await Promise.resolve()
-    expect(main.argsOf('history.search')).toHaveLength(1)
+    await vi.waitFor(() => expect(main.argsOf('history.search')).toHaveLength(1))
     expect(main.argsOf('history.search')[0]![0]).toMatchObject({ limit: 50 })
 
     main.emit('history.onAppended', fail('STORAGE_FULL', 'The disk is full.'))
     expect(history.actionError?.message).toBe('The disk is full.')
+  })
+
+  describe('as entries are recorded', () => {
+    beforeEach(() => vi.useFakeTimers())
+    afterEach(() => vi.useRealTimers())
+
+    it('lists them once idle, with one search for several in a row, keeping the list on screen meanwhile', async () => {
+      main.answer('history.takeNotices', async () => ok([]))
+      const answer = deferred<Result<HistoryPage>>()
+      main.answer('history.search', async () => ok(page([summary('e1')])))
+      const history = useHistoryStore()
+      await history.search()
+      await history.start()
+      main.answer('history.search', () => answer.promise)
+      for (const id of ['e2', 'e3', 'e4']) main.emit('history.onAppended', ok(summary(id)))
+      expect(main.argsOf('history.search')).toHaveLength(1)
+      await vi.runAllTimersAsync()
+      expect(main.argsOf('history.search')).toHaveLength(2)
+      // While the refresh is under way the list stays, without a "Loading…" line.
+      expect(history.status).toBe('ready')
+      expect(history.items.map((item) => item.id)).toEqual(['e1'])
+      answer.resolve(ok(page([summary('e4'), summary('e3'), summary('e2'), summary('e1')])))
+      await vi.runAllTimersAsync()
+      expect(history.items.map((item) => item.id)).toEqual(['e4', 'e3', 'e2', 'e1'])
+    })
   })
 
   it('pins in place, and compares two picked entries older first', async () => {

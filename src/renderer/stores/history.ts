@@ -10,6 +10,7 @@ import type {
 import type { ResponseRecord } from '../../shared/requests.ts'
 import type { AppError, Result } from '../../shared/result.ts'
 import { getBridge } from '../bridge.ts'
+import { whenIdle } from '../paint-steps.ts'
 
 export interface HistoryFilters {
   text: string
@@ -90,14 +91,16 @@ export const useHistoryStore = defineStore('history', () => {
 
   /**
    * The first page for the current filters; an answer to an older search is dropped. With
-   * `keepLoaded` (a new entry arrived) as many entries as are shown are asked for again, so the
-   * list does not shrink back to one page under the user's scroll.
+   * `keepLoaded` (a refresh: a new entry arrived, one was removed) as many entries as are shown
+   * are asked for again, so the list does not shrink back to one page under the user's scroll,
+   * and the list stays as it is until the answer comes: a "Loading…" line for the few
+   * milliseconds of a refresh only made the list jump.
    */
   async function search(options: { keepLoaded?: boolean } = {}) {
     const bridge = getBridge()
     if (!bridge) return
     const attempt = ++searchCounter
-    status.value = 'loading'
+    if (!options.keepLoaded) status.value = 'loading'
     const limit = options.keepLoaded
       ? Math.min(Math.max(items.value.length + 1, pageSize), 500)
       : pageSize
@@ -135,6 +138,21 @@ export const useHistoryStore = defineStore('history', () => {
     nextCursor.value = result.value.nextCursor
   }
 
+  let refreshPending = false
+  /**
+   * A new entry is listed once the page is idle: the answer it records is drawn first, not in a
+   * frame that also lays out the history list, and entries that come in a row (a collection run)
+   * make one search.
+   */
+  function refreshWhenIdle() {
+    if (refreshPending) return
+    refreshPending = true
+    whenIdle(() => {
+      refreshPending = false
+      void search({ keepLoaded: true })
+    })
+  }
+
   async function start() {
     const bridge = getBridge()
     if (!bridge || started) return
@@ -142,7 +160,7 @@ export const useHistoryStore = defineStore('history', () => {
     bridge.events.onHistoryAppended((result) => {
       // A failed record is the user's to know (full disk): the response itself was shown.
       if (!result.ok) actionError.value = result.error
-      else void search({ keepLoaded: true })
+      else refreshWhenIdle()
     })
     const found = await bridge.history.takeNotices()
     if (found.ok) notices.value = found.value
