@@ -1,5 +1,6 @@
 import type { monaco } from '../../monaco/monaco.ts'
 import type { JsonIdLinks } from '../../preview/json-id-links.ts'
+import { whenIdle } from '../../paint-steps.ts'
 
 /** A read-only editor for answers, built in a host element of its own so it can move. */
 export interface AnswerEditor {
@@ -42,5 +43,5 @@ export function parkAnswerEditor(entry: AnswerEditor): void {
  * that sends the next request or shows the next answer. Nothing shows it any more meanwhile.
  */
 export function disposeWhenIdle(model: monaco.editor.ITextModel): void {
-  requestIdleCallback(() => model.dispose(), { timeout: 2_000 })
+  whenIdle(() => model.dispose(), 2_000)
 }
