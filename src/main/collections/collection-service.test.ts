@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeMisskey, type FakeMisskey } from '../../../test-kit/fake-misskey/server.ts'
 import type { CollectionTree } from '../../shared/collections.ts'
-import type { Result } from '../../shared/result.ts'
+import { fail, type Result } from '../../shared/result.ts'
 import { tempFolders } from '../history/testing/temp-folder.ts'
 import {
   filesWithText,
@@ -11,6 +11,8 @@ import {
   until,
   type ServicesWorld,
 } from '../testing/services-world.ts'
+import { createSettingsFile } from '../settings/app-settings.ts'
+import { createCollectionService } from './collection-service.ts'
 import { serializeRequest } from './request-file.ts'
 import { draft } from './testing/collection-fixtures.ts'
 
@@ -222,5 +224,43 @@ describe('the collection service', () => {
       ok: false,
       error: { code: 'IMPORT_TARGET_NOT_EMPTY' },
     })
+  })
+})
+
+describe('the collection service while its own change is under way', () => {
+  it('never shows a duplicate before it has its place after the original', async () => {
+    // The watcher lists the folder 1 ms after the disk goes quiet, so it sees each step of a
+    // duplicate (the copy written, then the folder's order) unless the service holds it back.
+    const pushed: Array<Result<CollectionTree>> = []
+    const service = createCollectionService({
+      settings: createSettingsFile(
+        join(await folders.make('settings-'), 'settings.json'),
+        () => {},
+      ),
+      log: () => {},
+      chooseFolder: async () => collectionFolder,
+      emitChanged: (result) => pushed.push(result),
+      send: async () => fail('INTERNAL', 'nothing is sent here'),
+      account: async () => null,
+      watchDebounceMs: 1,
+    })
+    try {
+      await service.chooseFolder()
+      for (const name of ['A', 'B', 'C']) await service.saveRequest('', draft({ name }))
+      pushed.length = 0
+      for (let copies = 0; copies < 12; copies++) {
+        const duplicated = await service.duplicateRequest('A.request.json')
+        expect(duplicated.ok).toBe(true)
+      }
+      expect(pushed.length).toBeGreaterThan(0)
+      for (const result of pushed) {
+        // Every copy of A sits between A and B, wherever a listing caught them.
+        const shown = names(result) as string[]
+        expect(shown[0]).toBe('A')
+        expect(shown.slice(-2)).toEqual(['B', 'C'])
+      }
+    } finally {
+      await service.close()
+    }
   })
 })

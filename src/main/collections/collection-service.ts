@@ -57,6 +57,14 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
   // pushed once.
   let lastPushed = ''
 
+  /**
+   * The app's own changes under way. What the watcher lists meanwhile is half-done work (a
+   * duplicate written but not yet placed after its original in the folder's order, a folder
+   * moved but not yet its order entry): pushed, the tree showed it and then moved it. The change
+   * lists the folder itself once done, and the watcher reports what happens after.
+   */
+  let changesUnderWay = 0
+
   function push(result: Result<CollectionTree>) {
     const key = JSON.stringify(result)
     if (key === lastPushed) return
@@ -118,7 +126,7 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     await close()
     const watcher = collection.watch(
       (change) => {
-        if (current?.collection !== collection) return
+        if (current?.collection !== collection || changesUnderWay > 0) return
         push(change.kind === 'changed' ? ok(change.tree) : { ok: false, error: change.error })
       },
       dependencies.watchDebounceMs === undefined
@@ -156,9 +164,14 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
   async function change<T>(work: (collection: Collection) => Promise<Result<T>>) {
     const open = current
     if (!open) return notOpen()
-    const result = await work(open.collection)
-    if (current === open) push(await open.collection.list())
-    return result
+    changesUnderWay++
+    try {
+      const result = await work(open.collection)
+      if (current === open) push(await open.collection.list())
+      return result
+    } finally {
+      changesUnderWay--
+    }
   }
 
   function activeVariables(open: Open, activeEnvironment: string | null) {
