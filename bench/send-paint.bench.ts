@@ -24,8 +24,9 @@ interface Answer {
  * fetch in a page of the same server that puts the answer into a readonly <textarea> as
  * Misskey's own API console does, pretty-printed by JSON.stringify (the lower bound) and by
  * JSON5.stringify as that console prints it (and, for reference, into a <pre>). Each run is timed
- * inside the page, click to the frame after the answer's first note id is painted — in the view that opens (the Preview's cards) and in the Body tab's
- * JSON —; then the page's main thread is traced while the 1 MB answer is sent and shown.
+ * inside the page, click to the frame after the answer's first note id is painted — in the view
+ * that opens (the Preview's cards) and in the Body tab's JSON —; then the page's main thread is
+ * traced while the 1 MB answer is sent and shown.
  * `transport`: how our page reaches main (test-bridge.ts); the socket is the one comparable to
  * Electron's IPC, the binding is kept to show what it costs.
  */
@@ -203,9 +204,10 @@ export async function benchSendPaint(
 
 /**
  * Sends the answer three times for each view under a Chromium trace, each left to finish what it
- * does after the first paint (the rest of the text, the id links…), and returns the longest task
- * of our page's main thread meanwhile; then, in a trace of its own, opens the Raw tab on the
- * answer three times. Apart from the timed runs: tracing slows what it watches.
+ * does after the first paint (the rest of the text, the id links…), and returns the longest
+ * tasks of our page's main thread meanwhile (main-thread-tasks.ts); then, in a trace of its own,
+ * opens the Raw tab on the answer three times. Apart from the timed runs: tracing slows what it
+ * watches.
  */
 async function traceLongestTask(
   page: Page,
