@@ -58,12 +58,14 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
   let lastPushed = ''
 
   /**
-   * The app's own changes under way. What the watcher lists meanwhile is half-done work (a
-   * duplicate written but not yet placed after its original in the folder's order, a folder
-   * moved but not yet its order entry): pushed, the tree showed it and then moved it. The change
-   * lists the folder itself once done, and the watcher reports what happens after.
+   * The app's own changes under way, and a mark bumped as each starts and ends. What the watcher
+   * lists meanwhile is half-done work (a duplicate written but not yet placed after its original
+   * in the folder's order): pushed, the tree showed it and then moved it. A listing is pushed
+   * only if no change was under way while it ran; the change lists the folder itself once done,
+   * and the watcher reports what happens after.
    */
   let changesUnderWay = 0
+  let changeMark = 0
 
   function push(result: Result<CollectionTree>) {
     const key = JSON.stringify(result)
@@ -125,13 +127,17 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     if (!listed.ok) return listed
     await close()
     const watcher = collection.watch(
-      (change) => {
-        if (current?.collection !== collection || changesUnderWay > 0) return
+      (change, mark) => {
+        if (current?.collection !== collection) return
+        if (changesUnderWay > 0 || mark !== changeMark) return
         push(change.kind === 'changed' ? ok(change.tree) : { ok: false, error: change.error })
       },
-      dependencies.watchDebounceMs === undefined
-        ? {}
-        : { debounceMs: dependencies.watchDebounceMs },
+      {
+        mark: () => changeMark,
+        ...(dependencies.watchDebounceMs === undefined
+          ? {}
+          : { debounceMs: dependencies.watchDebounceMs }),
+      },
     )
     const presence = setInterval(checkPresence(collection), dependencies.presenceCheckMs ?? 2000)
     presence.unref?.()
@@ -165,12 +171,14 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     const open = current
     if (!open) return notOpen()
     changesUnderWay++
+    changeMark++
     try {
       const result = await work(open.collection)
       if (current === open) push(await open.collection.list())
       return result
     } finally {
       changesUnderWay--
+      changeMark++
     }
   }
 

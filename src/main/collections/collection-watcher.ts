@@ -9,6 +9,16 @@ export type CollectionChange =
   /** The folder went away (`COLLECTION_NOT_FOUND`) or could not be read. */
   | { kind: 'error'; error: AppError }
 
+export interface WatchOptions {
+  /** Quiet time before a burst of events leads to a re-listing. Default 200 ms. */
+  debounceMs?: number
+  /**
+   * Read as a listing starts and handed to `onChange` with it, so the caller can tell a listing
+   * that overlapped something it did (the service's own changes) from one that did not.
+   */
+  mark?: () => number
+}
+
 export interface CollectionWatcher {
   /** Resolves once the folder is being watched (changes before that may be missed). */
   ready: Promise<void>
@@ -23,22 +33,27 @@ export interface CollectionWatcher {
  */
 export function watchCollection(
   directory: string,
-  onChange: (change: CollectionChange) => void,
-  options: { debounceMs?: number } = {},
+  onChange: (change: CollectionChange, mark: number) => void,
+  options: WatchOptions = {},
 ): CollectionWatcher {
   const debounceMs = options.debounceMs ?? 200
+  const markNow = options.mark ?? (() => 0)
   let last: string | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
   let closed = false
   let listing: Promise<void> = Promise.resolve()
 
   const relist = async () => {
+    const mark = markNow()
     const tree = await readCollection(directory)
     if (closed) return
     const key = JSON.stringify(tree)
     if (key === last) return
     last = key
-    onChange(tree.ok ? { kind: 'changed', tree: tree.value } : { kind: 'error', error: tree.error })
+    onChange(
+      tree.ok ? { kind: 'changed', tree: tree.value } : { kind: 'error', error: tree.error },
+      mark,
+    )
   }
   const schedule = () => {
     if (timer) clearTimeout(timer)

@@ -12,6 +12,7 @@ import {
   watchCollection,
   type CollectionWatcher,
   type CollectionChange,
+  type WatchOptions,
 } from './collection-watcher.ts'
 import * as folders from './folder-operations.ts'
 import * as requests from './request-operations.ts'
@@ -45,8 +46,8 @@ export interface Collection {
   deleteEnvironment(name: string): Promise<Result<void>>
   /** Reports changes made on disk by anyone (git, an editor, this app), debounced. */
   watch(
-    onChange: (change: CollectionChange) => void,
-    options?: { debounceMs?: number },
+    onChange: (change: CollectionChange, mark: number) => void,
+    options?: WatchOptions,
   ): CollectionWatcher
 }
 
