@@ -62,7 +62,7 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
    * lists meanwhile is half-done work (a duplicate written but not yet placed after its original
    * in the folder's order): pushed, the tree showed it and then moved it. A listing is pushed
    * only if no change was under way while it ran; the change lists the folder itself once done,
-   * and the watcher reports what happens after.
+   * a listing that overlapped one is made again, and the watcher reports what happens after.
    */
   let changesUnderWay = 0
   let changeMark = 0
@@ -129,7 +129,11 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
     const watcher = collection.watch(
       (change, mark) => {
         if (current?.collection !== collection) return
-        if (changesUnderWay > 0 || mark !== changeMark) return
+        // The change under way pushes its own listing when done.
+        if (changesUnderWay > 0) return
+        // A listing that overlapped a change now over may hold an edit made on disk meanwhile:
+        // the folder is listed again rather than that listing pushed.
+        if (mark !== changeMark) return void listAgain(collection)
         push(change.kind === 'changed' ? ok(change.tree) : { ok: false, error: change.error })
       },
       {
@@ -164,6 +168,15 @@ export function createCollectionService(dependencies: CollectionServiceDependenc
       const next = [...known, ...hashes].slice(-maxTrustedPerCollection)
       return { ...value, trustedRequests: { ...value.trustedRequests, [directory]: next } }
     })
+  }
+
+  /** Lists `collection` and pushes it, unless an app change came in the meantime. */
+  async function listAgain(collection: Collection) {
+    const mark = changeMark
+    const listed = await collection.list()
+    if (current?.collection === collection && changesUnderWay === 0 && mark === changeMark) {
+      push(listed)
+    }
   }
 
   /** Runs a change on the open collection, then pushes the new listing. */
