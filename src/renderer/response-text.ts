@@ -1,8 +1,9 @@
 import type { ResponseBody } from '../shared/requests.ts'
 
 /**
- * A body's text for reading: JSON pretty-printed (main sends it as it came), a large body's
- * preview, other text as is. One place, so the response viewer and the compare view agree.
+ * A body's text for reading in the compare view: JSON pretty-printed (main sends it as it came),
+ * a large body's preview, other text as is. For Misskey's compact JSON this is the layout the
+ * Body tab gives it a piece at a time (indentedJsonPieces).
  */
 export function readableBodyText(body: ResponseBody): string {
   if (body.kind === 'empty') return ''
@@ -11,9 +12,8 @@ export function readableBodyText(body: ResponseBody): string {
   return prettyJsonText(body.text)
 }
 
-/** JSON text indented by two spaces; `parsed` (when given) is its value, so it is not parsed again. */
-export function prettyJsonText(text: string, parsed?: unknown): string {
-  if (parsed !== undefined) return JSON.stringify(parsed, null, 2)
+/** JSON text indented by two spaces; text that does not parse, as it is. */
+function prettyJsonText(text: string): string {
   try {
     return JSON.stringify(JSON.parse(text), null, 2)
   } catch {
