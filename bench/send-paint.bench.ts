@@ -27,8 +27,9 @@ interface Answer {
 /**
  * Send → painted answer: our page (main's send path, IPC, the response view) against a bare
  * fetch in a page of the same server that puts the answer into a readonly <textarea> as
- * Misskey's own API console does, pretty-printed by JSON.stringify (the lower bound) and by
- * JSON5.stringify as that console prints it (and, for reference, into a <pre>). Each run is timed
+ * Misskey's own API console does, pretty-printed by JSON.stringify (the lower bound) and as that
+ * console shows it (JSON5.stringify, its Send button an animated ellipsis while it sends; see
+ * BareView), and, for reference, into a <pre>. Each run is timed
  * inside the page, click to the end of the frame that paints the answer's first note id — its
  * style, layout and paint included, on both pages — in the view that opens (the Preview's cards)
  * and in the Body tab's JSON; then the page's main thread is
