@@ -4,7 +4,7 @@ import { currentLanguage, i18n } from '../../i18n/index.ts'
 /**
  * The badges' words in the window's language, looked up once per language for every badge on
  * screen. The endpoint list draws a row of badges for each of a server's 400-odd endpoints; each
- * row asking vue-i18n for its words made some 2,000 lookups, a third of the time the list took to
+ * row asking vue-i18n for its words made some 2,000 lookups, a quarter of the time the list took to
  * appear on opening a server.
  */
 export const badgeLabels = computed(() => {
